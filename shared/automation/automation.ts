@@ -1,0 +1,41 @@
+import type { Subscription } from '../bus/subscription';
+import type { Clock } from '../clock/clock';
+import type { Config } from '../config/config-schema';
+import type { DomainEvent } from '../events/catalogue';
+import type { EffectOutcome, OnceOptions } from '../idempotency/side-effect-ledger';
+import type { Logger } from '../log/logger';
+import type { SlackMessenger } from '../providers/slack/slack-messenger';
+import type { RunRecorder } from '../runs/run-recorder';
+
+/** What a handler gets for one event: the run it records into, the config in force, and the ports. */
+export interface AutomationContext {
+  run: RunRecorder;
+  config: Config;
+  clock: Clock;
+  /** Performs a side effect at most once per key (the owner is the trigger event). */
+  once<T>(key: string, effect: () => Promise<T>, options?: OnceOptions): Promise<EffectOutcome<T>>;
+  /** Publishes follow-up events onto the bus. */
+  publish(...events: DomainEvent[]): Promise<void>;
+  slack: SlackMessenger;
+  log: Logger;
+}
+
+/**
+ * An automation: its name, the events it subscribes to (the single source of the wiring on AWS and
+ * locally), and its handler. Handlers load, decide with pure rules, act through `once`, and record steps.
+ */
+export interface Automation {
+  name: string;
+  description: string;
+  subscriptions: readonly Subscription[];
+  handle(event: DomainEvent, context: AutomationContext): Promise<void>;
+}
+
+/**
+ * @example
+ * export const afterHours = defineAutomation({ name: 'after-hours', description: '…', subscriptions, handle });
+ */
+export function defineAutomation(automation: Automation): Automation {
+  if (!/^[a-z][a-z0-9-]{1,40}$/.test(automation.name)) throw new Error(`automation name "${automation.name}" must be kebab-case`);
+  return automation;
+}

@@ -1,0 +1,25 @@
+import type { EventBus } from '../bus/event-bus';
+import type { Clock } from '../clock/clock';
+import type { ConfigStore } from '../config/config-store';
+import type { SideEffectLedger } from '../idempotency/side-effect-ledger';
+import type { Logger } from '../log/logger';
+import type { Outbox } from '../providers/outbox';
+import type { SlackMessenger } from '../providers/slack/slack-messenger';
+import type { RunStore } from '../runs/run-store';
+import type { Table } from '../store/table';
+
+/**
+ * The adapters, chosen once at start-up (AWS or local, live or dry-run) and shared by every run. Nothing
+ * below this line asks which runtime it is in.
+ */
+export interface Platform {
+  clock: Clock;
+  table: Table;
+  configs: ConfigStore;
+  runs: RunStore;
+  ledger: SideEffectLedger;
+  outbox: Outbox;
+  bus: EventBus;
+  slack: SlackMessenger;
+  log: Logger;
+}

@@ -1,0 +1,61 @@
+import type { DomainEvent } from '../events/catalogue';
+import type { RunRecord } from '../runs/run';
+import { RunRecorder } from '../runs/run-recorder';
+import type { Automation } from './automation';
+import { isTransient } from './is-transient';
+import type { Platform } from './platform';
+
+const DEFAULT_RETENTION_DAYS = 30;
+
+/** A run failed for a reason worth retrying; the bus should deliver the event again. */
+export class RetryableRunError extends Error {
+  override readonly name = 'RetryableRunError';
+  constructor(
+    readonly run: RunRecord,
+    options: ErrorOptions,
+  ) {
+    super(`run ${run.runId} failed and will be retried: ${run.error?.message ?? 'unknown error'}`, options);
+  }
+}
+
+/**
+ * Runs one automation for one event and records the run. The same function serves the Lambda handlers
+ * and the local dispatcher.
+ *
+ * Resolves with the run when it ended (succeeded, filtered, waiting — or failed permanently, left for a
+ * replay). Rejects with RetryableRunError when it failed transiently, so that the bus retries; the
+ * side-effect ledger makes the retry skip what already happened.
+ */
+export async function runAutomation(automation: Automation, event: DomainEvent, platform: Platform): Promise<RunRecord> {
+  const run = new RunRecorder(automation.name, event, platform.clock);
+  const log = platform.log.createChild({ persistentKeys: { runId: run.runId, automation: automation.name } });
+  let retentionDays = DEFAULT_RETENTION_DAYS;
+  let failure: unknown;
+  try {
+    const { config } = await platform.configs.current();
+    retentionDays = config.runs.retentionDays;
+    await automation.handle(event, {
+      run,
+      config,
+      clock: platform.clock,
+      once: (key, effect, options) => platform.ledger.once(key, event.detail.eventId, effect, options),
+      publish: (...events) => platform.bus.publish(events),
+      slack: platform.slack,
+      log,
+    });
+  } catch (error) {
+    failure = error;
+    run.fail(error, isTransient(error));
+  }
+  const record = await platform.runs.save(run.finish(), retentionDays);
+  for (const step of record.steps) {
+    log.info('step', { step: step.name, outcome: step.outcome, durationMs: step.durationMs });
+  }
+  if (record.status === 'failed') {
+    log.error('run failed', { status: record.status, attempts: record.attempts, error: record.error });
+    if (record.error?.transient) throw new RetryableRunError(record, { cause: failure });
+  } else {
+    log.info('run finished', { status: record.status, attempts: record.attempts, durationMs: record.durationMs });
+  }
+  return record;
+}

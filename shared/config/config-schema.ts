@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../calendar/business-calendar';
+import { assertKnownHolidaySettings } from '../calendar/holidays';
+
+const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time like "06:00"');
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like "2026-12-24"')
+  // Date.parse rolls 2026-02-30 over into March, so compare the round trip instead.
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real date');
+const slackTeamId = z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'must be a Slack team id like "T01ABCDEF"');
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id like "U01ABCDEF"');
+const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id like "C01ABCDEF"');
+const weekday = z
+  .string()
+  .transform((day) => day.slice(0, 1).toUpperCase() + day.slice(1, 3).toLowerCase())
+  .pipe(z.enum(WEEKDAY_NAMES, { message: `must be one of ${WEEKDAY_NAMES.join(', ')}` }));
+
+export const customerChannelSchema = z.strictObject({
+  id: slackChannelId,
+  customer: z.string().trim().min(1, 'names the customer').max(200),
+});
+export type CustomerChannel = z.infer<typeof customerChannelSchema>;
+
+const responseTimeSchema = z.strictObject({
+  severity: z.enum(['P0', 'P1', 'P2', 'P3']),
+  meaning: z.string().trim().min(1).max(100),
+  target: z.string().trim().min(1).max(100),
+});
+
+/**
+ * The business rules (SPEC §2 "Configuration"). Secrets never live here. `switchboard.config.example.yaml`
+ * documents every key; keep the two in step.
+ */
+export const configSchema = z.strictObject({
+  company: z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    slack: z.strictObject({
+      teamId: slackTeamId,
+      /** People from other workspaces who count as the team (contractors, partners). */
+      internalUsers: z.array(slackUserId).default([]),
+    }),
+    github: z.strictObject({
+      org: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub organisation name'),
+      teamLogins: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, 'must be a GitHub login')).default([]),
+    }),
+  }),
+  businessHours: z
+    .strictObject({
+      timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone like "America/Los_Angeles"'),
+      weekdays: z.array(weekday).min(1, 'needs at least one open day'),
+      opens: clockTime,
+      closes: clockTime,
+      holidays: z
+        .strictObject({
+          country: z.string().min(2).max(3),
+          state: z.string().min(1).optional(),
+          types: z.array(z.enum(['public', 'bank', 'school', 'optional', 'observance'])).min(1).default(['public']),
+        })
+        .superRefine((holidays, context) => {
+          // date-holidays silently returns no holidays for an unknown country or state: refuse it here.
+          // The country alone first, so that each problem is reported at its own key.
+          const { state, ...country } = holidays;
+          for (const [settings, path] of [
+            [country, 'country'],
+            [holidays, 'state'],
+          ] as const) {
+            try {
+              assertKnownHolidaySettings(settings);
+            } catch (error) {
+              context.addIssue({ code: 'custom', message: (error as Error).message, path: [path] });
+              return;
+            }
+            if (state === undefined) return;
+          }
+        }),
+      /** Extra days the company is closed, as local dates. */
+      closures: z.array(localDate).default([]),
+    })
+    .refine((hours) => hours.closes > hours.opens, { message: 'closes must be later than opens', path: ['closes'] }),
+  supportTerms: z.strictObject({
+    responseTimes: z
+      .array(responseTimeSchema)
+      .min(1)
+      .refine((times) => new Set(times.map((t) => t.severity)).size === times.length, 'lists each severity once'),
+  }),
+  afterHours: z.strictObject({
+    customerChannels: z
+      .array(customerChannelSchema)
+      .default([])
+      .refine((channels) => new Set(channels.map((c) => c.id)).size === channels.length, 'lists each channel once'),
+  }),
+  runs: z
+    .strictObject({
+      retentionDays: z.number().int().min(1).max(365).default(30),
+    })
+    .default({ retentionDays: 30 }),
+});
+
+/** A validated configuration document, in the shape of the YAML file. */
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { contactFormSubmittedSchema } from './contact-events';
+import {
+  githubIssueCommentedSchema,
+  githubIssueLabeledSchema,
+  githubIssueUnlabeledSchema,
+  githubLabelChangedSchema,
+} from './github-events';
+import { codenameAssignedSchema, salesforceAccountChangedSchema } from './salesforce-events';
+import { slackButtonClickedSchema, slackEmergencyRequestedSchema, slackMessagePostedSchema } from './slack-events';
+import { smsReceivedSchema, smsStatusSchema } from './sms-events';
+import { timerFiredSchema } from './timer-events';
+
+/**
+ * The events on the bus: `detail-type` → schema of `detail` (SPEC §2). Every publish and every receipt
+ * validates against this map, so a producer and a consumer cannot disagree silently.
+ */
+export const eventCatalogue = {
+  'slack.message.posted': slackMessagePostedSchema,
+  'slack.button.clicked': slackButtonClickedSchema,
+  'slack.emergency.requested': slackEmergencyRequestedSchema,
+  'github.issue.commented': githubIssueCommentedSchema,
+  'github.issue.labeled': githubIssueLabeledSchema,
+  'github.issue.unlabeled': githubIssueUnlabeledSchema,
+  'github.label.changed': githubLabelChangedSchema,
+  'contact.form.submitted': contactFormSubmittedSchema,
+  'sms.received': smsReceivedSchema,
+  'sms.status': smsStatusSchema,
+  'salesforce.account.changed': salesforceAccountChangedSchema,
+  'codename.assigned': codenameAssignedSchema,
+  'timer.fired': timerFiredSchema,
+} as const;
+
+export type Catalogue = typeof eventCatalogue;
+export type DetailType = keyof Catalogue;
+export type DetailOf<T extends DetailType> = z.infer<Catalogue[T]>;
+
+/** An event as automations see it: the detail-type and its validated detail. */
+export type DomainEvent = { [T in DetailType]: { detailType: T; detail: DetailOf<T> } }[DetailType];
+export type EventOf<T extends DetailType> = Extract<DomainEvent, { detailType: T }>;
+
+/** Every event on the bus has this `source`. */
+export const EVENT_SOURCE = 'switchboard';
+
+export const detailTypes = Object.keys(eventCatalogue) as DetailType[];
+
+export function isDetailType(value: string): value is DetailType {
+  return Object.hasOwn(eventCatalogue, value);
+}

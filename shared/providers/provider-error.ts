@@ -1,0 +1,20 @@
+/**
+ * A provider call failed after the client's own retries. `transient` failures (429, 5xx, timeouts) are
+ * worth retrying later; permanent ones (a bad channel, a missing scope) end the run as failed.
+ */
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+  constructor(
+    readonly provider: string,
+    readonly operation: string,
+    readonly transient: boolean,
+    message: string,
+    options?: ErrorOptions & { status?: number; code?: string },
+  ) {
+    super(`${provider} ${operation} failed: ${message}`, options);
+    this.status = options?.status;
+    this.code = options?.code;
+  }
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+}

@@ -1,0 +1,38 @@
+import type { Clock } from '../../clock/clock';
+import type { Outbox } from '../outbox';
+import type { SlackMessage, SlackMessenger } from './slack-messenger';
+import { postEphemeralArguments, postMessageArguments, updateArguments } from './web-api-arguments';
+
+/**
+ * Slack without Slack: records the exact Web API call (method and arguments, as the live adapter sends
+ * them) in the outbox, and answers like Slack would.
+ */
+export class DryRunSlackMessenger implements SlackMessenger {
+  readonly mode = 'dry-run';
+  private sequence = 0;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  async postMessage(message: SlackMessage): Promise<{ channel: string; ts: string }> {
+    await this.outbox.record('slack', 'chat.postMessage', { ...postMessageArguments(message) });
+    return { channel: message.channel, ts: this.nextTs() };
+  }
+
+  async updateMessage(message: SlackMessage & { ts: string }): Promise<void> {
+    await this.outbox.record('slack', 'chat.update', { ...updateArguments(message) });
+  }
+
+  async postEphemeral(message: SlackMessage & { user: string }): Promise<void> {
+    await this.outbox.record('slack', 'chat.postEphemeral', { ...postEphemeralArguments(message) });
+  }
+
+  /** A Slack-shaped ts that is unique within this process. */
+  private nextTs(): string {
+    this.sequence = (this.sequence + 1) % 1_000_000;
+    const seconds = Math.floor(this.clock.now().getTime() / 1000);
+    return `${seconds}.${String(this.sequence).padStart(6, '0')}`;
+  }
+}

@@ -1,0 +1,111 @@
+import {
+  LogLevel,
+  WebAPIHTTPError,
+  WebAPIPlatformError,
+  WebAPIRateLimitedError,
+  WebAPIRequestError,
+  WebClient,
+  type Logger as SlackLogger,
+} from '@slack/web-api';
+import type { Logger } from '../../log/logger';
+import { ProviderError } from '../provider-error';
+import type { SlackMessage, SlackMessenger } from './slack-messenger';
+import { postEphemeralArguments, postMessageArguments, updateArguments } from './web-api-arguments';
+
+export interface LiveSlackOptions {
+  token: string;
+  /** `SLACK_API_URL`: a fake server in tests, an Enterprise Grid proxy; must end with `/`. */
+  apiUrl?: string | undefined;
+  log: Logger;
+  /** The client's own retries of 5xx and network failures (429s wait for Retry-After). */
+  retries?: { retries: number; minTimeout: number; maxTimeout: number };
+  timeoutMs?: number;
+}
+
+/** Slack `ok: false` errors that may pass on their own; every other one is permanent. */
+const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'service_unavailable', 'fatal_error', 'internal_error', 'request_timeout']);
+
+/**
+ * Talks to Slack through the official `@slack/web-api` client.
+ *
+ * @example
+ * const slack = new LiveSlackMessenger({ token: secrets.SLACK_BOT_TOKEN, apiUrl: settings.apiUrls.slack, log });
+ */
+export class LiveSlackMessenger implements SlackMessenger {
+  readonly mode = 'live';
+  private readonly client: WebClient;
+
+  constructor(options: LiveSlackOptions) {
+    this.client = new WebClient(options.token, {
+      ...(options.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(options.apiUrl) }),
+      retryConfig: { ...(options.retries ?? { retries: 3, minTimeout: 500, maxTimeout: 5_000 }), factor: 2, randomize: true },
+      timeout: options.timeoutMs ?? 10_000,
+      logger: slackLogger(options.log),
+      logLevel: LogLevel.WARN,
+      allowAbsoluteUrls: false,
+    });
+  }
+
+  async postMessage(message: SlackMessage): Promise<{ channel: string; ts: string }> {
+    const result = await this.call('chat.postMessage', () => this.client.chat.postMessage(postMessageArguments(message)));
+    if (result.ts === undefined) throw new ProviderError('slack', 'chat.postMessage', false, 'the answer carried no ts');
+    return { channel: result.channel ?? message.channel, ts: result.ts };
+  }
+
+  async updateMessage(message: SlackMessage & { ts: string }): Promise<void> {
+    await this.call('chat.update', () => this.client.chat.update(updateArguments(message)));
+  }
+
+  async postEphemeral(message: SlackMessage & { user: string }): Promise<void> {
+    await this.call('chat.postEphemeral', () => this.client.chat.postEphemeral(postEphemeralArguments(message)));
+  }
+
+  private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      throw toProviderError(operation, error);
+    }
+  }
+}
+
+function toProviderError(operation: string, error: unknown): ProviderError {
+  if (error instanceof WebAPIPlatformError) {
+    const code = error.data.error;
+    return new ProviderError('slack', operation, TRANSIENT_PLATFORM_ERRORS.has(code), code, { cause: error, code });
+  }
+  if (error instanceof WebAPIHTTPError) {
+    return new ProviderError('slack', operation, error.statusCode >= 500 || error.statusCode === 429, `HTTP ${error.statusCode}`, {
+      cause: error,
+      status: error.statusCode,
+    });
+  }
+  if (error instanceof WebAPIRateLimitedError) {
+    return new ProviderError('slack', operation, true, `rate limited (retry after ${error.retryAfter}s)`, { cause: error, status: 429 });
+  }
+  if (error instanceof WebAPIRequestError) {
+    return new ProviderError('slack', operation, true, `request failed: ${error.original.message}`, { cause: error });
+  }
+  // p-retry gives up with the last error of the task: a rate-limit that outlasted the retries, for instance.
+  return new ProviderError('slack', operation, true, error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** Routes the Slack client's own log lines into our structured logger (which redacts). */
+function slackLogger(log: Logger): SlackLogger {
+  let level = LogLevel.WARN;
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (...messages: unknown[]) => log.warn('slack client', { detail: messages.map(String).join(' ') }),
+    error: (...messages: unknown[]) => log.error('slack client', { detail: messages.map(String).join(' ') }),
+    setLevel: (next: LogLevel) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}

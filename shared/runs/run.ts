@@ -1,0 +1,39 @@
+import type { DomainEvent } from '../events/catalogue';
+
+/** How a run ended (SPEC §4). `filtered` is a decision, not an error: a filter stopped it, and says why. */
+export type RunStatus = 'succeeded' | 'filtered' | 'failed' | 'waiting';
+
+/**
+ * A step's outcome: a filter `passed` or `filtered`; an action was `done` now, `skipped` because an earlier
+ * attempt already did it (idempotency), `failed`, or is `waiting` on a timer or a person.
+ */
+export type StepOutcome = 'passed' | 'filtered' | 'done' | 'skipped' | 'failed' | 'waiting';
+
+export interface Step {
+  name: string;
+  outcome: StepOutcome;
+  detail?: string;
+  startedAt: string;
+  durationMs: number;
+}
+
+/** One execution of an automation for one event: what the runs history shows and what replay starts from. */
+export interface RunRecord {
+  runId: string;
+  automation: string;
+  trigger: { detailType: string; eventId: string; receivedAt: string };
+  /** The trigger event itself, so that a failed run can be replayed. */
+  event: DomainEvent;
+  status: RunStatus;
+  steps: Step[];
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  attempts: number;
+  error?: { name: string; message: string; transient: boolean };
+}
+
+/** Runs are identified by automation and trigger event: a redelivered event is the same run, tried again. */
+export function runIdFor(automation: string, eventId: string): string {
+  return `${automation}:${eventId}`;
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** A bad environment variable, named, with what was expected. Never echoes the value. */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL'] as const;
+
+const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  PUBLIC_BASE_URL: optionalUrl,
+  DYNAMODB_ENDPOINT: optionalUrl,
+  SWITCHBOARD_DATA_DIR: z.string().min(1).default('.switchboard'),
+  SWITCHBOARD_TABLE: z
+    .string()
+    .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'must be a DynamoDB table name')
+    .default('switchboard'),
+  SWITCHBOARD_NOW: z.iso
+    .datetime({ offset: true, message: 'must be an ISO-8601 instant such as 2026-11-22T10:00:00-08:00' })
+    .optional(),
+  LOG_LEVEL: z
+    .string()
+    .transform((level) => level.toUpperCase())
+    .pipe(z.enum(LOG_LEVELS))
+    .default('INFO'),
+  SLACK_API_URL: optionalUrl,
+  GITHUB_API_URL: optionalUrl,
+  TWILIO_API_URL: optionalUrl,
+  SALESFORCE_INSTANCE_URL: optionalUrl,
+  UNTHREAD_API_URL: optionalUrl,
+});
+
+/** Runtime settings read from the environment (secrets are read separately, see `readSecrets`). */
+export interface Settings {
+  port: number;
+  publicBaseUrl: string | undefined;
+  dynamoEndpoint: string | undefined;
+  dataDir: string;
+  tableName: string;
+  /** The instant the clock starts at (`SWITCHBOARD_NOW`), when fixed. */
+  startAt: Date | undefined;
+  logLevel: (typeof LOG_LEVELS)[number];
+  apiUrls: {
+    slack: string | undefined;
+    github: string | undefined;
+    twilio: string | undefined;
+    salesforce: string | undefined;
+    unthread: string | undefined;
+  };
+}
+
+/**
+ * Reads and validates the runtime settings once, at start-up.
+ *
+ * @example
+ * const settings = readEnv();              // process.env
+ * const settings = readEnv({ PORT: '0' }); // in a test
+ */
+export function readEnv(env: Record<string, string | undefined> = process.env): Settings {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = envSchema.safeParse(blankless);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new SettingsError(`invalid environment: ${problems.join('; ')}`, { cause: parsed.error });
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    dynamoEndpoint: e.DYNAMODB_ENDPOINT,
+    dataDir: e.SWITCHBOARD_DATA_DIR,
+    tableName: e.SWITCHBOARD_TABLE,
+    startAt: e.SWITCHBOARD_NOW === undefined ? undefined : new Date(e.SWITCHBOARD_NOW),
+    logLevel: e.LOG_LEVEL,
+    apiUrls: {
+      slack: e.SLACK_API_URL,
+      github: e.GITHUB_API_URL,
+      twilio: e.TWILIO_API_URL,
+      salesforce: e.SALESFORCE_INSTANCE_URL,
+      unthread: e.UNTHREAD_API_URL,
+    },
+  };
+}

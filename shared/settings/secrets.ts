@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Names of the credentials (SPEC §2): environment variables locally, keys of one Secrets Manager JSON secret on AWS. */
+export const SECRET_NAMES = [
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'GITHUB_WEBHOOK_SECRET',
+  'GITHUB_TOKEN',
+  'TWILIO_ACCOUNT_SID',
+  'TWILIO_AUTH_TOKEN',
+  'TWILIO_FROM_NUMBER',
+  'SALESFORCE_LOGIN_URL',
+  'SALESFORCE_CLIENT_ID',
+  'SALESFORCE_CLIENT_SECRET',
+  'SALESFORCE_ORG_ID',
+  'SALESFORCE_OUTBOUND_TOKEN',
+  'UNTHREAD_API_KEY',
+  'CONTACT_FORM_SECRET',
+] as const;
+
+export type SecretName = (typeof SECRET_NAMES)[number];
+export type Secrets = Partial<Record<SecretName, string>>;
+
+/**
+ * The secrets that authenticate the inbound webhooks ingest serves. Locally, any of these left unset is
+ * generated once and kept under the data directory, so signatures are always checked and
+ * `switchboard simulate` can sign. Each provider's endpoint adds its secret here when it lands.
+ */
+export const INBOUND_SECRET_NAMES = ['SLACK_SIGNING_SECRET'] as const satisfies readonly SecretName[];
+
+const secretValue = z
+  .string()
+  .transform((value) => value.trim())
+  .pipe(z.string());
+
+/**
+ * Picks the known secret names out of a flat record (the environment, or the parsed Secrets Manager JSON),
+ * dropping blanks. Unknown keys are ignored.
+ *
+ * @example
+ * const secrets = readSecrets(process.env);
+ */
+export function readSecrets(source: Record<string, unknown>): Secrets {
+  const secrets: Secrets = {};
+  for (const name of SECRET_NAMES) {
+    const parsed = secretValue.safeParse(source[name]);
+    if (parsed.success && parsed.data !== '') secrets[name] = parsed.data;
+  }
+  return secrets;
+}
