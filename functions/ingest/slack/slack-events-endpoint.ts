@@ -1,0 +1,45 @@
+import { InvalidEventError } from '../../../shared/events/validate-event';
+import type { Endpoint } from '../endpoint';
+import { badRequest } from '../http-error';
+import { emptyResponse, jsonResponse } from '../http';
+import { parseJsonBody, parsePayload } from '../parse-body';
+import { publishDelivery } from '../publish-delivery';
+import { authenticateSlack } from './authenticate-slack';
+import { normaliseSlackMessage } from './normalise-slack-message';
+import { parseMessageEvent, slackEventsEnvelopeSchema } from './slack-payloads';
+
+/**
+ * POST /webhooks/slack/events — the Events API. Answers `url_verification`; publishes `message` events
+ * as `slack.message.posted` (deduplicated by `event_id`: Slack retries carry the same id); acks other
+ * event types without publishing.
+ */
+export const slackEventsEndpoint: Endpoint = {
+  method: 'POST',
+  contentTypes: ['application/json'],
+  async handle(request, context) {
+    await authenticateSlack(request, context);
+    const envelope = parsePayload(slackEventsEnvelopeSchema, parseJsonBody(request), 'Slack event payload');
+    if (envelope.type === 'url_verification') return jsonResponse(200, { challenge: envelope.challenge });
+    if (envelope.type === 'app_rate_limited') {
+      context.log.warn('Slack is rate limiting event deliveries', { teamId: envelope.team_id });
+      return emptyResponse(200);
+    }
+    if (envelope.event.type !== 'message') return jsonResponse(200, { ok: true, published: 0 });
+    const message = parseMessageEvent(envelope.event);
+    if (!message.success) {
+      throw badRequest(
+        'invalid Slack message event',
+        message.error.issues.map((issue) => ({ path: ['event', ...issue.path].join('.'), message: issue.message })),
+      );
+    }
+    let event;
+    try {
+      event = normaliseSlackMessage(envelope, message.data, context.clock.now());
+    } catch (error) {
+      if (error instanceof InvalidEventError) throw badRequest('invalid Slack message event', error.issues);
+      throw error;
+    }
+    const outcome = await publishDelivery(context, { provider: 'slack', id: envelope.event_id }, [event]);
+    return jsonResponse(200, { ok: true, published: outcome === 'published' ? 1 : 0 });
+  },
+};

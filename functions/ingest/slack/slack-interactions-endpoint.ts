@@ -1,0 +1,41 @@
+import { InvalidEventError } from '../../../shared/events/validate-event';
+import type { Endpoint } from '../endpoint';
+import { badRequest } from '../http-error';
+import { emptyResponse } from '../http';
+import { parseFormBody, parsePayload } from '../parse-body';
+import { publishDelivery } from '../publish-delivery';
+import { authenticateSlack } from './authenticate-slack';
+import { normaliseSlackInteraction } from './normalise-slack-interaction';
+import { blockActionsSchema, interactionEnvelopeSchema } from './slack-payloads';
+
+/**
+ * POST /webhooks/slack/interactions — interactivity (a form field `payload` holding JSON). Button clicks
+ * on our messages become `slack.button.clicked`; everything else is acked and dropped.
+ */
+export const slackInteractionsEndpoint: Endpoint = {
+  method: 'POST',
+  contentTypes: ['application/x-www-form-urlencoded'],
+  async handle(request, context) {
+    await authenticateSlack(request, context);
+    const field = parseFormBody(request).get('payload');
+    if (field === null) throw badRequest('form field "payload" is missing');
+    let json: unknown;
+    try {
+      json = JSON.parse(field);
+    } catch {
+      throw badRequest('form field "payload" is not valid JSON');
+    }
+    const envelope = parsePayload(interactionEnvelopeSchema, json, 'Slack interaction payload');
+    if (envelope.type !== 'block_actions') return emptyResponse(200);
+    const payload = parsePayload(blockActionsSchema, json, 'Slack block_actions payload');
+    let events;
+    try {
+      events = normaliseSlackInteraction(payload, context.clock.now());
+    } catch (error) {
+      if (error instanceof InvalidEventError) throw badRequest('invalid Slack block_actions payload', error.issues);
+      throw error;
+    }
+    if (events.length > 0) await publishDelivery(context, { provider: 'slack', id: payload.trigger_id }, events);
+    return emptyResponse(200);
+  },
+};
