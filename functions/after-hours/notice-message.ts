@@ -1,0 +1,70 @@
+import type { KnownBlock } from '@slack/web-api';
+import type { BusinessHoursSettings } from '../../shared/calendar/business-calendar';
+import { describeBusinessHours, describeInstant } from '../../shared/calendar/describe';
+import type { Config } from '../../shared/config/config-schema';
+import type { SlackMessage } from '../../shared/providers/slack/slack-messenger';
+import { ESCALATION_ACTIONS, encodeButtonValue, type EscalationButtonValue } from './escalation-button';
+
+export interface NoticeInput {
+  channel: string;
+  threadTs: string;
+  sender: string;
+  /** When the team is back. */
+  opening: Date;
+  hours: BusinessHoursSettings;
+  responseTimes: Config['supportTerms']['responseTimes'];
+  button: EscalationButtonValue;
+}
+
+/**
+ * The after-hours notice: received outside business hours, when the team is back, the response times,
+ * and the P0/P1 escalation buttons. Pure: the same input gives the same message.
+ */
+export function afterHoursNotice(input: NoticeInput): SlackMessage {
+  const back = describeInstant(input.opening, input.hours.timeZone);
+  const hours = describeBusinessHours(input.hours);
+  const intro = `Hi <@${input.sender}>, thanks for your message. It reached us outside business hours (${hours}); the team is back *${back}*.`;
+  const times = input.responseTimes.map((t) => `• *${t.severity}* (${t.meaning}): ${t.target}`).join('\n');
+  const value = encodeButtonValue(input.button);
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: intro } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*Our response times*\n${times}` } },
+    { type: 'section', text: { type: 'mrkdwn', text: 'Is production down or badly degraded? Escalate and we page the on-call team now:' } },
+    {
+      type: 'actions',
+      block_id: 'after-hours-escalation',
+      elements: [
+        {
+          type: 'button',
+          action_id: ESCALATION_ACTIONS.P0,
+          style: 'danger',
+          text: { type: 'plain_text', text: 'P0 – production down' },
+          value,
+          confirm: confirmation('Page on-call for a P0?', 'Production is unusable and you need someone now.'),
+        },
+        {
+          type: 'button',
+          action_id: ESCALATION_ACTIONS.P1,
+          text: { type: 'plain_text', text: 'P1 – highly degraded' },
+          value,
+          confirm: confirmation('Page on-call for a P1?', 'Production is highly degraded.'),
+        },
+      ],
+    },
+  ];
+  return {
+    channel: input.channel,
+    threadTs: input.threadTs,
+    text: `Thanks for your message. It reached us outside business hours (${hours}); the team is back ${back}. For a P0 or P1 emergency, use the escalation buttons.`,
+    blocks,
+  };
+}
+
+function confirmation(title: string, text: string) {
+  return {
+    title: { type: 'plain_text' as const, text: title },
+    text: { type: 'plain_text' as const, text },
+    confirm: { type: 'plain_text' as const, text: 'Page on-call' },
+    deny: { type: 'plain_text' as const, text: 'Cancel' },
+  };
+}

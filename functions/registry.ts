@@ -1,0 +1,9 @@
+import type { Automation } from '../shared/automation/automation';
+import { afterHours } from './after-hours/automation';
+
+/**
+ * Every automation, once. The CDK stack builds a Lambda function and its EventBridge rules from each
+ * entry (the handler lives at `functions/{name}/handler.ts`); the local runtime routes with the same
+ * subscriptions.
+ */
+export const automations: readonly Automation[] = [afterHours];
