@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { customerChannelSchema } from '../../../shared/config/config-schema';
+import { CliError, withTarget } from '../cli-context';
+
+/**
+ * `switchboard channels list|add|remove`: the designated customer channels. Each change is a new
+ * configuration version, so it shows in `config show --history` and can be rolled back.
+ */
+export function registerChannelsCommands(program: Command): void {
+  const channels = program.command('channels').description('the designated customer channels of the after-hours automation');
+
+  channels
+    .command('list')
+    .description('list the designated customer channels')
+    .action(async (_options: unknown, command: Command) => {
+      await withTarget(command, async (target, output) => {
+        const { config, version } = await target.configs.current();
+        output.table(config.afterHours.customerChannels, ['id', 'customer'], `No customer channels in configuration v${version}.`);
+      });
+    });
+
+  channels
+    .command('add <channel>')
+    .description('designate a Slack channel (its id, e.g. C0123ABCD) as a customer channel')
+    .requiredOption('--customer <name>', "the customer's name, used in pages")
+    .action(async (id: string, options: { customer: string }, command: Command) => {
+      const parsed = customerChannelSchema.safeParse({ id, customer: options.customer });
+      if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      await withTarget(command, async (target, output) => {
+        const { config } = await target.configs.current();
+        if (config.afterHours.customerChannels.some((c) => c.id === id)) throw new CliError(`${id} is already a customer channel`);
+        const { version } = await target.configs.change(`channels add ${id}`, (next) => {
+          next.afterHours.customerChannels.push(parsed.data);
+          return next;
+        });
+        output.record({ version, added: parsed.data }, () => [`Added ${id} (${parsed.data.customer}) as configuration v${version}.`]);
+      });
+    });
+
+  channels
+    .command('remove <channel>')
+    .description('stop treating a channel as a customer channel')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      await withTarget(command, async (target, output) => {
+        const { config } = await target.configs.current();
+        if (!config.afterHours.customerChannels.some((c) => c.id === id)) throw new CliError(`${id} is not a customer channel`);
+        const { version } = await target.configs.change(`channels remove ${id}`, (next) => {
+          next.afterHours.customerChannels = next.afterHours.customerChannels.filter((c) => c.id !== id);
+          return next;
+        });
+        output.record({ version, removed: id }, () => [`Removed ${id} as configuration v${version}.`]);
+      });
+    });
+}

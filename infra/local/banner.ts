@@ -1,0 +1,48 @@
+import type { SecretName } from '../../shared/settings/secrets';
+
+export interface BannerInput {
+  url: string;
+  endpoints: readonly string[];
+  providers: readonly { name: string; mode: 'live' | 'dry-run'; enableWith: string }[];
+  dataDir: string;
+  dynamoEndpoint: string;
+  embedded: boolean;
+  configVersion: number;
+  appliedConfigFrom: string | undefined;
+  clockStart: string | undefined;
+  generatedSecrets: readonly SecretName[];
+  recoveredEvents: number;
+}
+
+/** The start-up banner: where to send webhooks, what is live, where data lives, and what to try next. */
+export function startBanner(input: BannerInput): string {
+  const row = (label: string, value: string) => `  ${label.padEnd(12)}${value}`;
+  const lines = [
+    '',
+    `Switchboard is running locally at ${input.url}`,
+    '',
+    row('Endpoints', input.endpoints[0] ?? ''),
+    ...input.endpoints.slice(1).map((endpoint) => row('', endpoint)),
+    row(
+      'Providers',
+      input.providers
+        .map((p) => (p.mode === 'live' ? `${p.name}: live` : `${p.name}: dry-run (set ${p.enableWith} to go live)`))
+        .join('; '),
+    ),
+    row('Data', input.embedded ? `${input.dataDir}/data (embedded DynamoDB at ${input.dynamoEndpoint})` : `DynamoDB at ${input.dynamoEndpoint}`),
+    row('Config', input.appliedConfigFrom === undefined ? `v${input.configVersion}` : `v${input.configVersion}, applied from ${input.appliedConfigFrom} on this first start`),
+    row('Clock', input.clockStart === undefined ? 'system time' : `starts at ${input.clockStart} (SWITCHBOARD_NOW)`),
+    ...(input.generatedSecrets.length === 0
+      ? []
+      : [row('Secrets', `local ${input.generatedSecrets.join(', ')} kept in ${input.dataDir}/secrets.json`)]),
+    ...(input.recoveredEvents === 0 ? [] : [row('Recovered', `${input.recoveredEvents} events accepted before the last stop`)]),
+    '',
+    'Try next (in another terminal):',
+    '  npx switchboard simulate slack-message   a customer writes in a shared channel on Sunday night',
+    '  npx switchboard runs list                what the automations did, and why',
+    '  npx switchboard outbox list              what dry-run Slack would have sent',
+    '  npx switchboard channels add C123 --customer "Globex"',
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,188 @@
+import { access, mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createIngest } from '../../functions/ingest/ingest';
+import { DeliveryLedger } from '../../functions/ingest/delivery-ledger';
+import { automations as allAutomations } from '../../functions/registry';
+import type { Automation } from '../../shared/automation/automation';
+import type { Platform } from '../../shared/automation/platform';
+import { runAutomation } from '../../shared/automation/run-automation';
+import { clockStartingAt, systemClock, type Clock } from '../../shared/clock/clock';
+import { ConfigStore, type ActiveConfig } from '../../shared/config/config-store';
+import { parseConfig } from '../../shared/config/parse-config';
+import { SideEffectLedger } from '../../shared/idempotency/side-effect-ledger';
+import { createLogger, type Logger } from '../../shared/log/logger';
+import { Outbox } from '../../shared/providers/outbox';
+import { DryRunSlackMessenger } from '../../shared/providers/slack/dry-run-slack-messenger';
+import { LiveSlackMessenger, type LiveSlackOptions } from '../../shared/providers/slack/live-slack-messenger';
+import type { SlackMessenger } from '../../shared/providers/slack/slack-messenger';
+import { RunStore } from '../../shared/runs/run-store';
+import { readEnv, type Settings } from '../../shared/settings/read-env';
+import type { SecretName, Secrets } from '../../shared/settings/secrets';
+import { createDocumentClient } from '../../shared/store/dynamodb-client';
+import { ensureTable } from '../../shared/store/ensure-table';
+import { Table } from '../../shared/store/table';
+import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from './embedded-dynamodb';
+import { startHttpServer } from './http-server';
+import { LocalBus, type LocalBusOptions } from './local-bus';
+import { loadLocalSecrets } from './local-secrets';
+import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
+
+export interface LocalRuntimeOptions {
+  /** The environment (default `process.env`): PORT, SWITCHBOARD_NOW, DYNAMODB_ENDPOINT, secrets, API URLs… */
+  env?: Record<string, string | undefined>;
+  /** A clock to use instead of the one `SWITCHBOARD_NOW` describes (tests move it by hand). */
+  clock?: Clock;
+  /** Applied when the table holds no configuration yet; by default `switchboard.config.yaml`, else the example. */
+  configFile?: string;
+  bus?: Partial<LocalBusOptions>;
+  /** Keep the embedded DynamoDB in memory instead of under the data directory. */
+  inMemory?: boolean;
+  /** Tuning of the live Slack client (tests shorten its retries). */
+  slack?: Pick<LiveSlackOptions, 'retries' | 'timeoutMs'>;
+  automations?: readonly Automation[];
+  /** Seconds the config is cached between reads. */
+  configCacheMs?: number;
+}
+
+export interface LocalRuntime {
+  url: string;
+  port: number;
+  dynamoEndpoint: string;
+  dataDir: string;
+  settings: Settings;
+  platform: Platform;
+  bus: LocalBus;
+  secrets: Secrets;
+  generatedSecrets: SecretName[];
+  config: ActiveConfig;
+  /** Where the configuration came from when this start applied it. */
+  appliedConfigFrom: string | undefined;
+  recoveredEvents: number;
+  /** Resolves when every accepted event has been handled. */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const VERSION = '0.1.0';
+
+/**
+ * Runs Switchboard in one process: embedded DynamoDB, the in-process bus, the automations, and the HTTP
+ * server in front of the same ingest handler as on AWS.
+ *
+ * @example
+ * const runtime = await startLocalRuntime();
+ * console.log(runtime.url); // http://localhost:3000
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const env = options.env ?? process.env;
+  const settings = readEnv(env);
+  const dataDir = resolve(settings.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const clock = options.clock ?? (settings.startAt === undefined ? systemClock : clockStartingAt(settings.startAt));
+  const log = createLogger({ level: settings.logLevel, runtime: 'local' });
+
+  let embedded: EmbeddedDynamoDb | undefined;
+  let dynamoEndpoint = settings.dynamoEndpoint;
+  if (dynamoEndpoint === undefined) {
+    embedded = await startEmbeddedDynamoDb(options.inMemory ? {} : { directory: join(dataDir, 'data') });
+    dynamoEndpoint = embedded.endpoint;
+  }
+  const doc = createDocumentClient({ endpoint: dynamoEndpoint });
+  await ensureTable(doc, settings.tableName);
+  const table = new Table(doc, settings.tableName, clock);
+
+  const { secrets, generated } = await loadLocalSecrets(dataDir, env);
+  const configs = new ConfigStore(table, clock, { cacheMs: options.configCacheMs ?? 1_000 });
+  const appliedConfigFrom = await applyConfigOnFirstStart(configs, options.configFile);
+  const config = await configs.current();
+
+  const outbox = new Outbox(table, clock);
+  const automations = options.automations ?? allAutomations;
+  let platform: Platform | undefined;
+  const bus = new LocalBus(
+    table,
+    automations,
+    (automation, event) => runAutomation(automation, event, platform as Platform),
+    clock,
+    log,
+    { retryDelaysMs: [1_000, 4_000], concurrency: 64, ...options.bus },
+  );
+  platform = {
+    clock,
+    table,
+    configs,
+    runs: new RunStore(table, clock),
+    ledger: new SideEffectLedger(table, clock),
+    outbox,
+    bus,
+    slack: slackMessenger(secrets, settings, log, outbox, clock, options.slack),
+    log,
+  };
+
+  const ingest = createIngest({
+    clock,
+    secrets: async () => secrets,
+    bus,
+    deliveries: new DeliveryLedger(table, clock),
+    log,
+    runtime: 'local',
+    version: VERSION,
+  });
+  const recoveredEvents = await bus.recover();
+  const http = await startHttpServer(ingest, settings.port);
+  const url = `http://localhost:${http.port}`;
+  await writeRuntimeFile(dataDir, { pid: process.pid, url, dynamoEndpoint, tableName: settings.tableName, startedAt: clock.now().toISOString() });
+
+  return {
+    url,
+    port: http.port,
+    dynamoEndpoint,
+    dataDir,
+    settings,
+    platform,
+    bus,
+    secrets,
+    generatedSecrets: generated,
+    config,
+    appliedConfigFrom,
+    recoveredEvents,
+    drain: () => bus.drain(),
+    async stop() {
+      await http.close();
+      await bus.stop();
+      await removeRuntimeFile(dataDir, process.pid);
+      doc.destroy();
+      await embedded?.close();
+    },
+  };
+}
+
+function slackMessenger(
+  secrets: Secrets,
+  settings: Settings,
+  log: Logger,
+  outbox: Outbox,
+  clock: Clock,
+  tuning: LocalRuntimeOptions['slack'],
+): SlackMessenger {
+  const token = secrets.SLACK_BOT_TOKEN;
+  if (token === undefined) return new DryRunSlackMessenger(outbox, clock);
+  return new LiveSlackMessenger({ token, apiUrl: settings.apiUrls.slack, log, ...tuning });
+}
+
+/** On the very first start the table has no configuration: apply the admin's file, or the example. */
+async function applyConfigOnFirstStart(configs: ConfigStore, configFile: string | undefined): Promise<string | undefined> {
+  if ((await configs.find()) !== undefined) return undefined;
+  const file = configFile ?? ((await exists('switchboard.config.yaml')) ? 'switchboard.config.yaml' : 'switchboard.config.example.yaml');
+  await configs.apply(parseConfig(await readFile(file, 'utf8'), file), { source: file });
+  return file;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,7 @@
+/** The stack's CloudFormation outputs, which the CLI reads with `--stack NAME`. */
+export const STACK_OUTPUTS = {
+  apiUrl: 'WebhookBaseUrl',
+  tableName: 'TableName',
+  busName: 'EventBusName',
+  secretArn: 'SecretArn',
+} as const;
