@@ -1,6 +1,7 @@
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createIngest } from '../../functions/ingest/ingest';
+import { SWITCHBOARD_VERSION } from '../../shared/version';
 import { DeliveryLedger } from '../../functions/ingest/delivery-ledger';
 import { automations as allAutomations } from '../../functions/registry';
 import type { Automation } from '../../shared/automation/automation';
@@ -63,7 +64,6 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
-const VERSION = '0.1.0';
 
 /**
  * Runs Switchboard in one process: embedded DynamoDB, the in-process bus, the automations, and the HTTP
@@ -105,14 +105,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     (automation, event) => runAutomation(automation, event, platform as Platform),
     clock,
     log,
-    { retryDelaysMs: [1_000, 4_000], concurrency: 64, ...options.bus },
+    // Like Lambda's asynchronous retries: spread over long enough to outlast a side effect's lease.
+    { retryDelaysMs: [1_000, 10_000, 60_000], concurrency: 64, ...options.bus },
   );
   platform = {
     clock,
     table,
     configs,
     runs: new RunStore(table, clock),
-    ledger: new SideEffectLedger(table, clock),
+    // On its own embedded store this process is the only writer, so claims of a previous (crashed)
+    // process are taken over at once; a shared DYNAMODB_ENDPOINT may have other writers.
+    ledger: new SideEffectLedger(table, clock, { soleWriter: embedded !== undefined }),
     outbox,
     bus,
     slack: slackMessenger(secrets, settings, log, outbox, clock, options.slack),
@@ -126,7 +129,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     deliveries: new DeliveryLedger(table, clock),
     log,
     runtime: 'local',
-    version: VERSION,
+    version: SWITCHBOARD_VERSION,
   });
   const recoveredEvents = await bus.recover();
   const http = await startHttpServer(ingest, settings.port);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock/clock';
 import { ConditionFailedError } from '../store/store-errors';
 import { expiresInDays, type Table } from '../store/table';
@@ -23,10 +24,25 @@ interface EffectItem {
   sk: string;
   status: 'pending' | 'done';
   owner: string;
+  /** The process that claimed it. */
+  instance: string;
   leaseUntil: number;
   result?: unknown;
   expiresAt: number;
   [key: string]: unknown;
+}
+
+export interface LedgerOptions {
+  /** How long a claim holds before another attempt may take it over (default 30 s). */
+  leaseMs?: number;
+  /** This process. */
+  instance?: string;
+  /**
+   * This process is the only one performing effects on the table (the local runtime on its embedded
+   * store, which LevelDB's lock keeps to one process): a pending claim of any other instance was left by
+   * a process that died, and is taken over at once instead of after its lease.
+   */
+  soleWriter?: boolean;
 }
 
 export interface OnceOptions {
@@ -46,11 +62,19 @@ export interface OnceOptions {
  * const { result, alreadyDone } = await ledger.once(`slack.post:${channel}:${ts}`, eventId, () => slack.postMessage(m));
  */
 export class SideEffectLedger {
+  private readonly leaseMs: number;
+  private readonly instance: string;
+  private readonly soleWriter: boolean;
+
   constructor(
     private readonly table: Table,
     private readonly clock: Clock,
-    private readonly leaseMs = 30_000,
-  ) {}
+    options: LedgerOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.instance = options.instance ?? randomUUID();
+    this.soleWriter = options.soleWriter ?? false;
+  }
 
   async once<T>(key: string, owner: string, effect: () => Promise<T>, options: OnceOptions = {}): Promise<EffectOutcome<T>> {
     const itemKey = { pk: `effect#${key}`, sk: 'effect' };
@@ -61,14 +85,21 @@ export class SideEffectLedger {
           ...itemKey,
           status: 'pending',
           owner,
+          instance: this.instance,
           leaseUntil: now.getTime() + this.leaseMs,
           expiresAt: expiresInDays(now, options.retentionDays ?? 30),
         },
         {
-          expression:
-            'attribute_not_exists(pk) OR expiresAt <= :nowSeconds OR (#status = :pending AND leaseUntil < :nowMs)',
+          expression: `attribute_not_exists(pk) OR expiresAt <= :nowSeconds OR (#status = :pending AND (leaseUntil < :nowMs${
+            this.soleWriter ? ' OR instance <> :instance' : ''
+          }))`,
           names: { '#status': 'status' },
-          values: { ':pending': 'pending', ':nowMs': now.getTime(), ':nowSeconds': Math.floor(now.getTime() / 1000) },
+          values: {
+            ':pending': 'pending',
+            ':nowMs': now.getTime(),
+            ':nowSeconds': Math.floor(now.getTime() / 1000),
+            ...(this.soleWriter ? { ':instance': this.instance } : {}),
+          },
         },
       );
     } catch (error) {
@@ -84,8 +115,11 @@ export class SideEffectLedger {
     try {
       result = await effect();
     } catch (error) {
-      // Release the claim so that a retry can perform the effect without waiting for the lease.
-      await this.table.delete(itemKey, { expression: '#owner = :owner', names: { '#owner': 'owner' }, values: { ':owner': owner } }).catch(() => undefined);
+      // Release the claim so that a retry can perform the effect at once. If the release itself fails,
+      // the lease still frees the claim later, so the effect's own error is the one worth raising.
+      await this.table
+        .delete(itemKey, { expression: '#owner = :owner AND instance = :instance', names: { '#owner': 'owner' }, values: { ':owner': owner, ':instance': this.instance } })
+        .catch(() => undefined);
       throw error;
     }
     await this.table.update(itemKey, { set: { status: 'done', result: result ?? null } });
