@@ -1,19 +1,19 @@
 import type { Command } from 'commander';
 import { customerChannelSchema } from '../../../shared/config/config-schema';
-import { CliError, withTarget } from '../cli-context';
+import { CliError, withTarget, type CliIo } from '../cli-context';
 
 /**
  * `switchboard channels list|add|remove`: the designated customer channels. Each change is a new
  * configuration version, so it shows in `config show --history` and can be rolled back.
  */
-export function registerChannelsCommands(program: Command): void {
+export function registerChannelsCommands(program: Command, io: CliIo): void {
   const channels = program.command('channels').description('the designated customer channels of the after-hours automation');
 
   channels
     .command('list')
     .description('list the designated customer channels')
     .action(async (_options: unknown, command: Command) => {
-      await withTarget(command, async (target, output) => {
+      await withTarget(command, io, async (target, output) => {
         const { config, version } = await target.configs.current();
         output.table(config.afterHours.customerChannels, ['id', 'customer'], `No customer channels in configuration v${version}.`);
       });
@@ -26,7 +26,7 @@ export function registerChannelsCommands(program: Command): void {
     .action(async (id: string, options: { customer: string }, command: Command) => {
       const parsed = customerChannelSchema.safeParse({ id, customer: options.customer });
       if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      await withTarget(command, async (target, output) => {
+      await withTarget(command, io, async (target, output) => {
         const { config } = await target.configs.current();
         if (config.afterHours.customerChannels.some((c) => c.id === id)) throw new CliError(`${id} is already a customer channel`);
         const { version } = await target.configs.change(`channels add ${id}`, (next) => {
@@ -41,7 +41,7 @@ export function registerChannelsCommands(program: Command): void {
     .command('remove <channel>')
     .description('stop treating a channel as a customer channel')
     .action(async (id: string, _options: unknown, command: Command) => {
-      await withTarget(command, async (target, output) => {
+      await withTarget(command, io, async (target, output) => {
         const { config } = await target.configs.current();
         if (!config.afterHours.customerChannels.some((c) => c.id === id)) throw new CliError(`${id} is not a customer channel`);
         const { version } = await target.configs.change(`channels remove ${id}`, (next) => {

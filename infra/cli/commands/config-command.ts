@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { diffConfig, type ConfigChange } from '../../../shared/config/diff-config';
 import { parseConfig } from '../../../shared/config/parse-config';
-import { CliError, withTarget } from '../cli-context';
+import { CliError, withTarget, type CliIo } from '../cli-context';
 
 /** `switchboard config apply|show|diff`: the versioned business rules. */
-export function registerConfigCommands(program: Command): void {
+export function registerConfigCommands(program: Command, io: CliIo): void {
   const config = program.command('config').description('the configuration: business hours, channels, the rules of each automation');
 
   config
@@ -14,7 +14,7 @@ export function registerConfigCommands(program: Command): void {
     .description('validate FILE and store it as the new configuration version')
     .action(async (file: string, _options: unknown, command: Command) => {
       const next = parseConfig(await readFileOrFail(file), file);
-      await withTarget(command, async (target, output) => {
+      await withTarget(command, io, async (target, output) => {
         const { version, previous, unchanged } = await target.configs.apply(next, { source: file });
         const changes = previous === undefined ? [] : diffConfig(previous.config, next);
         output.record({ version, previous: previous?.version ?? null, unchanged, changes }, () => [
@@ -30,7 +30,7 @@ export function registerConfigCommands(program: Command): void {
     .option('--version <n>', 'an earlier version', parsePositiveInteger)
     .option('--history', 'list the versions instead')
     .action(async (options: { version?: number; history?: boolean }, command: Command) => {
-      await withTarget(command, async (target, output) => {
+      await withTarget(command, io, async (target, output) => {
         if (options.history) {
           const versions = await target.configs.history(50);
           output.table(versions, ['version', 'appliedAt', 'source'], 'No configuration has been applied yet.');
@@ -47,7 +47,7 @@ export function registerConfigCommands(program: Command): void {
     .description('show what applying FILE would change')
     .action(async (file: string, _options: unknown, command: Command) => {
       const next = parseConfig(await readFileOrFail(file), file);
-      await withTarget(command, async (target, output) => {
+      await withTarget(command, io, async (target, output) => {
         const current = await target.configs.current();
         const changes = diffConfig(current.config, next);
         output.record({ version: current.version, changes }, () =>

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { RunRecord, RunStatus } from '../../../shared/runs/run';
-import { CliError, withTarget } from '../cli-context';
+import { CliError, withTarget, type CliIo } from '../cli-context';
 import { parsePositiveInteger } from './config-command';
 
 const STATUSES: readonly RunStatus[] = ['succeeded', 'filtered', 'failed', 'waiting'];
 
 /** `switchboard runs list|show`: what the automations did, and why. */
-export function registerRunsCommands(program: Command): void {
+export function registerRunsCommands(program: Command, io: CliIo): void {
   const runs = program.command('runs').description('the run history: every automation execution, its steps and outcome');
 
   runs
@@ -19,7 +19,7 @@ export function registerRunsCommands(program: Command): void {
       if (options.status !== undefined && !STATUSES.includes(options.status as RunStatus)) {
         throw new CliError(`--status must be one of ${STATUSES.join(', ')}`);
       }
-      await withTarget(command, async (target, output) => {
+      await withTarget(command, io, async (target, output) => {
         const list = await target.runs.list({
           limit: options.limit,
           ...(options.automation === undefined ? {} : { automation: options.automation }),
@@ -37,7 +37,7 @@ export function registerRunsCommands(program: Command): void {
     .command('show <runId>')
     .description('one run with all its steps')
     .action(async (runId: string, _options: unknown, command: Command) => {
-      await withTarget(command, async (target, output) => {
+      await withTarget(command, io, async (target, output) => {
         const run = await target.runs.get(runId);
         if (run === undefined) throw new CliError(`no run ${runId}`);
         output.record(run, () => [

@@ -2,13 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { dateToSlackTs } from '../../../shared/providers/slack/slack-ts';
 import type { RunRecord } from '../../../shared/runs/run';
-import { CliError, withTarget } from '../cli-context';
+import { CliError, withTarget, type CliIo } from '../cli-context';
 import type { Target } from '../target';
 import { newSlackEventId, slackMessagePayload } from '../scenarios/slack-message-payload';
 import { sendSignedSlackRequest } from '../scenarios/send-signed-slack-request';
 
 /** `switchboard simulate SCENARIO`: a correctly signed, realistic webhook sent to a running Switchboard. */
-export function registerSimulateCommands(program: Command): void {
+export function registerSimulateCommands(program: Command, io: CliIo): void {
   const simulate = program.command('simulate').description('send a signed, realistic webhook to a running Switchboard (like `stripe trigger`)');
 
   simulate
@@ -26,7 +26,7 @@ export function registerSimulateCommands(program: Command): void {
     .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: SlackMessageOptions, command: Command) => {
-      await withTarget(command, async (target, output) => {
+      await withTarget(command, io, async (target, output) => {
         const baseUrl = (options.url ?? target.baseUrl)?.replace(/\/$/, '');
         if (baseUrl === undefined) throw new CliError('no Switchboard URL: pass --url');
         const serverNow = await serverTime(baseUrl);
@@ -67,10 +67,7 @@ export function registerSimulateCommands(program: Command): void {
           answers.push(answer);
           output.say(`${attempt === 0 ? 'Sent' : `Retry ${attempt} of`} message event ${eventId} to ${url}: HTTP ${answer.status} ${answer.body}`);
         }
-        if (answers.some((a) => a.status >= 300)) {
-          process.exitCode = 1;
-          return;
-        }
+        if (answers.some((a) => a.status >= 300)) throw new CliError(`Switchboard refused the event (HTTP ${answers.find((a) => a.status >= 300)?.status})`);
         const runs = options.wait ? await waitForRuns(target, eventId) : [];
         output.record({ eventId, answers, runs }, () =>
           runs.length === 0
