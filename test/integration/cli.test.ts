@@ -1,0 +1,185 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../infra/cli/main';
+import { startLocalSwitchboard, TEST_SIGNING_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
+import { ManualClock } from '../support/manual-clock';
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, as `switchboard ARGS` would, against the given environment. */
+async function switchboardCli(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('the switchboard CLI against a running local Switchboard', () => {
+  let switchboard: LocalSwitchboard;
+  let env: Record<string, string | undefined>;
+  let scratch: string;
+
+  beforeAll(async () => {
+    switchboard = await startLocalSwitchboard({ clock: new ManualClock('2026-11-22T20:00:00-08:00') });
+    // The same environment the runtime has, as when both read one .env file.
+    env = { SWITCHBOARD_DATA_DIR: switchboard.dataDir, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET };
+    scratch = await mkdtemp(join(tmpdir(), 'switchboard-cli-'));
+  });
+  afterAll(async () => {
+    await switchboard.dispose();
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  describe('config', () => {
+    it('shows the configuration in force as YAML', async () => {
+      const result = await switchboardCli(['config', 'show'], env);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('# v1, applied');
+      expect(result.stdout).toContain('timeZone: America/Los_Angeles');
+    });
+
+    it('refuses an invalid file, naming each bad value with its path and line, and changes nothing', async () => {
+      const example = await readFile('switchboard.config.example.yaml', 'utf8');
+      const bad = join(scratch, 'bad.yaml');
+      await writeFile(bad, example.replace('opens: "06:00"', 'opens: "6am"').replace('timeZone: America/Los_Angeles', 'timeZone: Mars/Olympus'));
+      const result = await switchboardCli(['config', 'apply', bad], env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/businessHours\.opens \(line \d+\): must be a 24-hour time/);
+      expect(result.stderr).toMatch(/businessHours\.timeZone \(line \d+\): must be an IANA time zone/);
+      expect((await switchboard.platform.configs.current()).version).toBe(1);
+    });
+
+    it('applies a file as a new version and says what changed; diff shows pending changes', async () => {
+      const example = await readFile('switchboard.config.example.yaml', 'utf8');
+      const later = join(scratch, 'later.yaml');
+      await writeFile(later, example.replace('closes: "16:00"', 'closes: "17:00"'));
+
+      const diff = await switchboardCli(['config', 'diff', later], env);
+      expect(diff.code).toBe(0);
+      expect(diff.stdout).toContain('businessHours.closes: "16:00" → "17:00"');
+
+      const applied = await switchboardCli(['config', 'apply', later], env);
+      expect(applied.code).toBe(0);
+      expect(applied.stdout).toContain('as configuration v2');
+      expect(applied.stdout).toContain('businessHours.closes: "16:00" → "17:00"');
+      expect((await switchboard.platform.configs.current()).config.businessHours.closes).toBe('17:00');
+
+      const history = await switchboardCli(['--json', 'config', 'show', '--history'], env);
+      expect(JSON.parse(history.stdout).map((v: { version: number }) => v.version)).toEqual([2, 1]);
+      const first = await switchboardCli(['config', 'show', '--version', '1'], env);
+      expect(first.stdout).toContain('closes: 16:00');
+    });
+
+    it('fails clearly for a file that does not exist', async () => {
+      const result = await switchboardCli(['config', 'apply', join(scratch, 'missing.yaml')], env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('ENOENT');
+    });
+  });
+
+  describe('channels', () => {
+    it('adds, lists and removes a customer channel, each as a configuration version', async () => {
+      const before = (await switchboard.platform.configs.current()).version;
+      const added = await switchboardCli(['channels', 'add', 'C0GLOBEX01', '--customer', 'Globex'], env);
+      expect(added.code).toBe(0);
+      expect(added.stdout).toContain(`as configuration v${before + 1}`);
+
+      const listed = await switchboardCli(['--json', 'channels', 'list'], env);
+      expect(JSON.parse(listed.stdout)).toContainEqual({ id: 'C0GLOBEX01', customer: 'Globex' });
+      const table = await switchboardCli(['channels', 'list'], env);
+      expect(table.stdout).toMatch(/ID\s+CUSTOMER/);
+      expect(table.stdout).toMatch(/C0GLOBEX01\s+Globex/);
+
+      const again = await switchboardCli(['channels', 'add', 'C0GLOBEX01', '--customer', 'Globex'], env);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('already a customer channel');
+
+      const removed = await switchboardCli(['channels', 'remove', 'C0GLOBEX01'], env);
+      expect(removed.code).toBe(0);
+      expect((await switchboard.platform.configs.current()).config.afterHours.customerChannels.map((c) => c.id)).not.toContain('C0GLOBEX01');
+    });
+
+    it('refuses a channel id that is not one', async () => {
+      const result = await switchboardCli(['channels', 'add', 'general', '--customer', 'Globex'], env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('must be a Slack channel id');
+    });
+  });
+
+  describe('simulate, runs and outbox', () => {
+    it('sends a signed customer message that is answered (in dry-run, into the outbox) and shows the run', async () => {
+      const result = await switchboardCli(['simulate', 'slack-message', '--text', 'Prod is down'], env);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/HTTP 200/);
+      expect(result.stdout).toMatch(/Run after-hours:Ev\w+: succeeded/);
+      const runId = /Run (after-hours:Ev\w+)/.exec(result.stdout)?.[1] as string;
+
+      const outbox = await switchboardCli(['--json', 'outbox', 'list'], env);
+      const entries = JSON.parse(outbox.stdout) as { provider: string; operation: string; request: Record<string, unknown> }[];
+      expect(entries[0]).toMatchObject({ provider: 'slack', operation: 'chat.postMessage', request: { channel: 'C0ACMEPROD' } });
+
+      const runs = await switchboardCli(['runs', 'list'], env);
+      expect(runs.stdout).toMatch(/RUNID\s+STATUS/);
+      expect(runs.stdout).toContain(runId);
+      const shown = await switchboardCli(['runs', 'show', runId], env);
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toContain('passed   outside business hours');
+      expect(shown.stdout).toContain('done     post after-hours notice');
+    });
+
+    it('simulates a team member, whose run is filtered with the reason', async () => {
+      const result = await switchboardCli(['simulate', 'slack-message', '--team', 'T0EXAMPLE1', '--user', 'U0TEAMMATE1'], env);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/: filtered/);
+      expect(result.stdout).toContain('belongs to the company workspace');
+      const filtered = await switchboardCli(['--json', 'runs', 'list', '--status', 'filtered'], env);
+      expect(JSON.parse(filtered.stdout).every((run: { status: string }) => run.status === 'filtered')).toBe(true);
+    });
+
+    it('exits non-zero for an unknown run, a bad option and an unknown command', async () => {
+      expect((await switchboardCli(['runs', 'show', 'after-hours:nope'], env)).code).toBe(1);
+      expect((await switchboardCli(['runs', 'list', '--status', 'sideways'], env)).code).toBe(1);
+      expect((await switchboardCli(['runs', 'list', '--limit', 'many'], env)).code).toBe(1);
+      const unknown = await switchboardCli(['frobnicate'], env);
+      expect(unknown.code).not.toBe(0);
+      expect(unknown.stderr).toContain('unknown command');
+    });
+  });
+});
+
+describe('the switchboard CLI without a running Switchboard', () => {
+  it('opens the embedded store on the data directory itself, and says what to do first', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-cli-offline-'));
+    try {
+      const env = { SWITCHBOARD_DATA_DIR: dataDir };
+      const empty = await switchboardCli(['config', 'show'], env);
+      expect(empty.code).toBe(1);
+      expect(empty.stderr).toContain('switchboard config apply');
+
+      const applied = await switchboardCli(['config', 'apply', 'switchboard.config.example.yaml'], env);
+      expect(applied.code).toBe(0);
+      expect(applied.stdout).toContain(`local data in ${dataDir}`);
+
+      // Persisted: a later command (another embedded server on the same directory) sees it.
+      const shown = await switchboardCli(['channels', 'list'], env);
+      expect(shown.stdout).toMatch(/C0ACMEPROD\s+Acme Corp/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../infra/local/local-runtime';
+import type { FakeSlackApi } from './fake-slack-api';
+import type { ManualClock } from './manual-clock';
+import { uniqueTableName } from './test-table';
+
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+export interface LocalSwitchboard extends LocalRuntime {
+  clock: ManualClock;
+  /** Stops the runtime and removes its data directory. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The local runtime as a test starts it: real HTTP on a free port, its own table on the embedded
+ * DynamoDB, the example configuration, a clock the test moves, and Slack live against `slack` (a fake
+ * Slack API on 127.0.0.1) or in dry-run without one. Retries are shortened, not removed.
+ */
+export async function startLocalSwitchboard(input: {
+  clock: ManualClock;
+  slack?: FakeSlackApi;
+  env?: Record<string, string>;
+  options?: Partial<LocalRuntimeOptions>;
+}): Promise<LocalSwitchboard> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-test-'));
+  const runtime = await startLocalRuntime({
+    env: {
+      PORT: '0',
+      SWITCHBOARD_DATA_DIR: dataDir,
+      SWITCHBOARD_TABLE: uniqueTableName(),
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      LOG_LEVEL: 'SILENT',
+      ...(input.slack === undefined ? {} : { SLACK_BOT_TOKEN: input.slack.token, SLACK_API_URL: input.slack.url }),
+      ...input.env,
+    },
+    clock: input.clock,
+    configFile: 'switchboard.config.example.yaml',
+    configCacheMs: 0,
+    bus: { retryDelaysMs: [20, 50] },
+    slack: { retries: { retries: 2, minTimeout: 10, maxTimeout: 30 }, timeoutMs: 2_000 },
+    ...input.options,
+  });
+  return Object.assign(runtime, {
+    clock: input.clock,
+    async dispose() {
+      await runtime.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  });
+}
