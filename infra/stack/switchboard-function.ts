@@ -1,0 +1,101 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { ServicePrincipal, Role, type IGrantable, type IPrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { AWS_ENVIRONMENT } from '../../shared/aws/aws-environment';
+
+/** The repository root: handler entries, the lock file and tsconfig.json are resolved from it. */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What every function is told about its surroundings (shared/aws/aws-environment.ts reads it). */
+export interface FunctionEnvironment {
+  tableName: string;
+  busName: string;
+  /** Providers kept in dry-run on this stack (DRY_RUN_PROVIDERS). */
+  dryRunProviders: readonly string[];
+  logLevel: string;
+}
+
+export interface SwitchboardFunctionProps {
+  /** The handler file, relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  timeout: Duration;
+  /** @default 256 — Lambda's CPU scales with memory, and cold starts of the bundles are CPU-bound. */
+  memorySize?: number;
+  environment: FunctionEnvironment;
+  /** The credentials secret: every function reads it (SECRET_ARN). */
+  secret: ISecret;
+}
+
+/**
+ * A Switchboard Lambda function, with the defaults decided once: Node 22 on Graviton, a bundle minified
+ * by the locally installed esbuild (never Docker), the AWS SDK left to the runtime, its own log group
+ * with a retention, the common environment, and read access to the credentials secret.
+ *
+ * The function gets its own role, allowed to write to its own log group only, instead of the broad
+ * AWSLambdaBasicExecutionRole managed policy.
+ *
+ * @example
+ * const ingest = new SwitchboardFunction(this, 'Ingest', { entry: 'functions/ingest/handler.ts', … });
+ * bus.grantPutEventsTo(ingest);
+ */
+export class SwitchboardFunction extends Construct implements IGrantable {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly grantPrincipal: IPrincipal;
+
+  constructor(scope: Construct, id: string, props: SwitchboardFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.description}`,
+    });
+    this.logGroup.grantWrite(role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(PROJECT_ROOT, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout,
+      role,
+      logGroup: this.logGroup,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      environment: {
+        [AWS_ENVIRONMENT.tableName]: props.environment.tableName,
+        [AWS_ENVIRONMENT.busName]: props.environment.busName,
+        [AWS_ENVIRONMENT.secretArn]: props.secret.secretArn,
+        [AWS_ENVIRONMENT.dryRunProviders]: props.environment.dryRunProviders.join(','),
+        [AWS_ENVIRONMENT.logLevel]: props.environment.logLevel,
+        POWERTOOLS_SERVICE_NAME: 'switchboard',
+      },
+      bundling: {
+        minify: true,
+        sourceMap: false,
+        // The same bundles are loaded by the local Node 20 in the benchmarks; Node 22 runs them unchanged.
+        target: 'node20',
+        // The Node 22 runtime ships the AWS SDK v3: leaving it out keeps the bundles small.
+        externalModules: ['@aws-sdk/*'],
+        tsconfig: join(PROJECT_ROOT, 'tsconfig.json'),
+        forceDockerBundling: false,
+      },
+    });
+    this.grantPrincipal = this.function.grantPrincipal;
+    props.secret.grantRead(this.function);
+    Validations.of(this.function.node.defaultChild as CfnFunction).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Switchboard targets Node.js 22 (an LTS line supported by Lambda until 2027): the local runtime, the tests and the benchmarks run the same code on Node 20/22, and a runtime upgrade is a deliberate, tested change rather than one made whenever Lambda adds a newer runtime.',
+    });
+  }
+}

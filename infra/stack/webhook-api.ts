@@ -1,0 +1,93 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination, type CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { StateTable } from './state-table';
+import { SwitchboardFunction, type FunctionEnvironment } from './switchboard-function';
+
+/**
+ * Requests per second across all webhooks, with room for bursts: well above what a go-to-market team's
+ * providers send, low enough that a flood cannot run up the bill. Providers retry what is throttled.
+ */
+const THROTTLE = { rateLimit: 50, burstLimit: 200 };
+
+/**
+ * What the access log keeps of each request. Deliberately no query string and no headers: the Salesforce
+ * endpoint is authenticated by a `token` query parameter, and no secret is ever written to a log (SPEC §2).
+ */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    sourceIp: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    method: '$context.httpMethod',
+    path: '$context.path',
+    status: '$context.status',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);
+
+export interface WebhookApiProps {
+  environment: FunctionEnvironment;
+  secret: ISecret;
+  table: StateTable;
+  bus: IEventBus;
+}
+
+/**
+ * The webhook edge (SPEC §1): an HTTP API that hands every request to the ingest function, which does its
+ * own routing, verification and 404/405 answers, so the API has a single `$default` route. Ingest may only
+ * read and write its delivery ledger and publish onto the bus.
+ */
+export class WebhookApi extends Construct {
+  readonly ingest: SwitchboardFunction;
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: WebhookApiProps) {
+    super(scope, id);
+    this.ingest = new SwitchboardFunction(this, 'Ingest', {
+      entry: 'functions/ingest/handler.ts',
+      description: 'Switchboard ingest: verifies webhooks and publishes them onto the bus',
+      // Providers expect an ack within seconds (Slack: 3 s); anything slower has failed anyway.
+      timeout: Duration.seconds(10),
+      memorySize: 256,
+      environment: props.environment,
+      secret: props.secret,
+    });
+    props.table.grantDeliveryLedger(this.ingest);
+    props.bus.grantPutEventsTo(this.ingest);
+
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Switchboard webhooks: every request goes to the ingest function',
+      // HttpApi's own default stage takes no access-log or throttle settings: the stage below replaces it.
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    this.stage = new HttpStage(this, 'Stage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      throttle: THROTTLE,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
+    });
+
+    const everyRequest = new HttpRoute(this, 'EveryRequest', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('Ingest', this.ingest.function),
+    });
+    Validations.of(everyRequest.node.defaultChild as CfnRoute).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        "Webhook providers (Slack, GitHub, Twilio, Salesforce, the website) cannot present IAM, Cognito or JWT credentials; every request is authenticated inside the ingest function by the provider's signature or token over the raw body (SPEC §2), and refused with 401 otherwise.",
+    });
+  }
+}
