@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Severity } from '../../shared/events/slack-events';
 
 /** Action ids of the two buttons; the `after-hours:` prefix routes the click back to this automation. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The environment the stack gives every function (see infra/stack). */
 export const AWS_ENVIRONMENT = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidTimeZone } from '../calendar/business-calendar';
 import { assertKnownHolidaySettings } from '../calendar/holidays';
 

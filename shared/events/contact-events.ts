@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { envelopeSchema } from './envelope';
 
 /** The company website's contact or job-application form, as the website posts it today. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who delivered the original webhook; `switchboard` for events an automation or a timer emits. */
 export const providerSchema = z.enum(['slack', 'github', 'twilio', 'salesforce', 'website', 'switchboard']);

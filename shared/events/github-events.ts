@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { envelopeSchema } from './envelope';
 
 const repositorySchema = z.object({ owner: z.string().min(1).max(100), name: z.string().min(1).max(100) });

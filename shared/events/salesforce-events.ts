@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { envelopeSchema } from './envelope';
 
 /** An Account's "GitHub label" field changed (Salesforce outbound message). */

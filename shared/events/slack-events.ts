@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { envelopeSchema, idSchema } from './envelope';
 
 /** Slack message timestamps double as message ids: "1700000000.000100". */

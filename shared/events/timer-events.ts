@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { envelopeSchema } from './envelope';
 
 /** A timer an automation scheduled came due; routed back to that automation by `automation`. */

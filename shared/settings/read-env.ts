@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A bad environment variable, named, with what was expected. Never echoes the value. */
 export class SettingsError extends Error {

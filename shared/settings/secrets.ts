@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Names of the credentials (SPEC §2): environment variables locally, keys of one Secrets Manager JSON secret on AWS. */
 export const SECRET_NAMES = [

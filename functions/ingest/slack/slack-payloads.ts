@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The parts of Slack's inbound payloads that ingest reads. Objects are loose: Slack adds fields freely,
