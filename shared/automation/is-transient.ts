@@ -9,7 +9,8 @@ const TRANSIENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOU
  * attempt, a lost race, an unreachable store: yes. A bad request, a missing config, a bug: no — the run
  * ends `failed` and waits for a replay.
  */
-export function isTransient(error: unknown): boolean {
+export function isTransient(error: unknown, depth = 0): boolean {
+  if (depth > 8) return false; // a cause chain that long (or circular) is not a provider hiccup
   if (error instanceof ProviderError) return error.transient;
   if (error instanceof EffectInProgressError || error instanceof ConditionFailedError) return true;
   if (typeof error !== 'object' || error === null) return false;
@@ -17,5 +18,5 @@ export function isTransient(error: unknown): boolean {
   if (sdk.$retryable !== undefined) return true;
   if ((sdk.$metadata?.httpStatusCode ?? 0) >= 500) return true;
   if (typeof sdk.code === 'string' && TRANSIENT_NETWORK_CODES.has(sdk.code)) return true;
-  return sdk.cause !== undefined && sdk.cause !== error && isTransient(sdk.cause);
+  return sdk.cause !== undefined && isTransient(sdk.cause, depth + 1);
 }

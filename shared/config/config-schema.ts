@@ -5,18 +5,32 @@ import { assertKnownHolidaySettings } from '../calendar/holidays';
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time like "06:00"');
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const clockTime = z.string().regex(CLOCK_TIME, 'must be a 24-hour time like "06:00"');
+const isClockTime = (value: unknown) => typeof value === 'string' && CLOCK_TIME.test(value);
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const localDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like "2026-12-24"')
-  // Date.parse rolls 2026-02-30 over into March, so compare the round trip instead.
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real date');
+  .regex(LOCAL_DATE, 'must be a date like "2026-12-24"')
+  // Date.parse rolls 2026-02-30 over into March, so compare the round trip instead. Zod runs this even
+  // when the format check failed, so an impossible date must not throw here.
+  .refine((value) => {
+    if (!LOCAL_DATE.test(value)) return true; // the format check reports it
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'is not a real date');
 const slackTeamId = z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'must be a Slack team id like "T01ABCDEF"');
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id like "U01ABCDEF"');
 const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id like "C01ABCDEF"');
+const FULL_WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** "Mon", "mon" or "Monday" (any case) → "Mon"; anything else is refused. */
 const weekday = z
   .string()
-  .transform((day) => day.slice(0, 1).toUpperCase() + day.slice(1, 3).toLowerCase())
+  .transform((day) => {
+    const lower = day.trim().toLowerCase();
+    const full = FULL_WEEKDAY_NAMES.find((name) => name === lower || name.slice(0, 3) === lower);
+    return full === undefined ? day : (WEEKDAY_NAMES[FULL_WEEKDAY_NAMES.indexOf(full)] as string);
+  })
   .pipe(z.enum(WEEKDAY_NAMES, { message: `must be one of ${WEEKDAY_NAMES.join(', ')}` }));
 
 export const customerChannelSchema = z.strictObject({
@@ -51,7 +65,10 @@ export const configSchema = z.strictObject({
   businessHours: z
     .strictObject({
       timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone like "America/Los_Angeles"'),
-      weekdays: z.array(weekday).min(1, 'needs at least one open day'),
+      weekdays: z
+        .array(weekday)
+        .min(1, 'needs at least one open day')
+        .refine((days) => new Set(days).size === days.length, 'lists each day once'),
       opens: clockTime,
       closes: clockTime,
       holidays: z
@@ -80,7 +97,11 @@ export const configSchema = z.strictObject({
       /** Extra days the company is closed, as local dates. */
       closures: z.array(localDate).default([]),
     })
-    .refine((hours) => hours.closes > hours.opens, { message: 'closes must be later than opens', path: ['closes'] }),
+    // Only comparable when both are valid times; a bad one is reported on its own.
+    .refine((hours) => !(isClockTime(hours.opens) && isClockTime(hours.closes)) || hours.closes > hours.opens, {
+      message: 'closes must be later than opens',
+      path: ['closes'],
+    }),
   supportTerms: z.strictObject({
     responseTimes: z
       .array(responseTimeSchema)

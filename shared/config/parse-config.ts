@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, YAMLParseError } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document } from 'yaml';
 import { configSchema, type Config } from './config-schema';
 
 export interface ConfigIssue {
@@ -37,7 +37,8 @@ export function validateConfig(document: unknown, source: string, lineOf: (path:
   throw new ConfigError(
     source,
     parsed.error.issues.map((issue) => {
-      const line = lineOf(issue.path);
+      // An unknown key is reported on its parent's path, but it has a line of its own.
+      const line = lineOf(issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path);
       return { path: issue.path.map(String).join('.'), message: issue.message, ...(line === undefined ? {} : { line }) };
     }),
     { cause: parsed.error },
@@ -60,13 +61,28 @@ export function parseConfig(yamlText: string, source: string): Config {
       cause: firstError,
     });
   }
-  const lineOf = (path: PropertyKey[]): number | undefined => {
-    // Point at the deepest node that exists: a missing key is reported at its parent.
-    for (let depth = path.length; depth >= 0; depth -= 1) {
-      const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range !== undefined) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  const lineOf = (path: PropertyKey[]) => lineOfEntry(document, lineCounter, path);
   return validateConfig(document.toJS(), source, lineOf);
+}
+
+/**
+ * The line of the entry at `path`: a map key's own line, or a list item's. A missing entry is reported at
+ * the deepest entry that exists (a missing key at its parent key).
+ */
+function lineOfEntry(document: Document, lineCounter: LineCounter, path: PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth > 0; depth -= 1) {
+    const container = document.getIn(path.slice(0, depth - 1), true);
+    const segment = path[depth - 1];
+    let range: [number, number, number] | undefined | null;
+    if (isMap(container)) {
+      const pair = container.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      range = isScalar(pair?.key) ? pair.key.range : undefined;
+    } else if (isSeq(container) && typeof segment === 'number') {
+      const item = container.items[segment] as { range?: [number, number, number] | null } | undefined;
+      range = item?.range;
+    }
+    if (range) return lineCounter.linePos(range[0]).line;
+  }
+  const top = document.contents?.range;
+  return top ? lineCounter.linePos(top[0]).line : undefined;
 }

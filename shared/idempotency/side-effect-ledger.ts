@@ -122,7 +122,16 @@ export class SideEffectLedger {
         .catch(() => undefined);
       throw error;
     }
-    await this.table.update(itemKey, { set: { status: 'done', result: result ?? null } });
+    try {
+      await this.table.update(
+        itemKey,
+        { set: { status: 'done', result: result ?? null } },
+        { expression: '#owner = :owner AND instance = :instance', names: { '#owner': 'owner' }, values: { ':owner': owner, ':instance': this.instance } },
+      );
+    } catch (error) {
+      // Our lease ran out and another attempt took the claim over: its record is the one that stands.
+      if (!(error instanceof ConditionFailedError)) throw error;
+    }
     return { result, performedBy: owner, alreadyDone: false };
   }
 }

@@ -5,13 +5,17 @@ import { Logger } from '@aws-lambda-powertools/logger';
  * the automations handle (phone numbers, e-mail addresses, message text). Defence in depth: callers log ids,
  * not content, but a mistake here must not leak.
  */
-const REDACTED_KEY = /token|secret|password|signature|authorization|cookie|phone|email|^(from|to|text|body|excerpt|value)$/i;
+const SENSITIVE_ANYWHERE = /token|secret|password|signature|authorization|cookie|phone|email|excerpt/i;
+const SENSITIVE_EXACTLY = /^(from|to|value|text|body)$/i;
+/** `messageText`, `sms_body`: a word ending the key, not any key ending in those letters (`context`). */
+const SENSITIVE_LAST_WORD = /(Text|Body|_text|_body)$/;
 
 export const REDACTED = '[redacted]';
 
 /** JSON replacer used for every log line. */
 export function redactSensitive(key: string, value: unknown): unknown {
-  return key !== '' && REDACTED_KEY.test(key) && value !== undefined && value !== null ? REDACTED : value;
+  const sensitive = SENSITIVE_ANYWHERE.test(key) || SENSITIVE_EXACTLY.test(key) || SENSITIVE_LAST_WORD.test(key);
+  return key !== '' && sensitive && value !== undefined && value !== null ? REDACTED : value;
 }
 
 export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT' | 'CRITICAL';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock/clock';
 import { expiresInDays, type Table } from '../store/table';
 
@@ -16,8 +17,6 @@ const PARTITION = 'outbox';
  * Where dry-run providers write instead of sending (`switchboard outbox list`). Kept 30 days, listed by time.
  */
 export class Outbox {
-  private sequence = 0;
-
   constructor(
     private readonly table: Table,
     private readonly clock: Clock,
@@ -25,8 +24,8 @@ export class Outbox {
 
   async record(provider: string, operation: string, request: Record<string, unknown>): Promise<OutboxEntry> {
     const now = this.clock.now();
-    this.sequence += 1;
-    const id = `${now.getTime().toString(36)}-${process.pid.toString(36)}-${this.sequence.toString(36)}`;
+    // Random, not time-based: outboxes in other processes or Lambda containers (same pid) write at once.
+    const id = randomUUID();
     const entry: OutboxEntry = { id, provider, operation, request, recordedAt: now.toISOString() };
     await this.table.put({
       pk: `outbox#${id}`,

@@ -28,10 +28,12 @@ export class RunStore {
   /** Saves an attempt of a run and returns the stored record. */
   async save(run: Omit<RunRecord, 'attempts'>, retentionDays: number): Promise<RunRecord> {
     const { startedAt, ...rest } = run;
-    return this.table.update<RunItem>(
+    const item = await this.table.update<RunItem>(
       runKey(run.runId),
       {
         set: { ...rest, lastAttemptAt: startedAt, expiresAt: expiresInDays(this.clock.now(), retentionDays) },
+        // A retry that succeeds must not keep the error of the attempt before it.
+        ...(run.error === undefined ? { remove: ['error'] } : {}),
         setIfMissing: {
           startedAt,
           gsi1pk: RUNS_BY_TIME,
@@ -40,6 +42,7 @@ export class RunStore {
         add: { attempts: 1 },
       },
     );
+    return toRecord(item);
   }
 
   async get(runId: string): Promise<RunRecord | undefined> {

@@ -40,7 +40,7 @@ export interface QueryInput {
   /** Query the time index (`gsi1pk`/`gsi1sk`) instead of the table. */
   byTime?: boolean;
   beginsWith?: string;
-  /** Sort keys strictly below this value (paging backwards in time). */
+  /** Sort keys strictly below this value (paging backwards in time); not together with `beginsWith`. */
   before?: string;
   descending?: boolean;
   limit?: number;
@@ -147,6 +147,9 @@ export class Table {
     const skName = input.byTime ? TABLE_KEYS.timeIndexSortKey : TABLE_KEYS.sortKey;
     const names: Record<string, string> = { '#_pk': pkName, '#_exp': TABLE_KEYS.ttlAttribute, ...input.filter?.names };
     const values: Record<string, unknown> = { ':_pk': input.partition, ':_now': this.nowSeconds(), ...input.filter?.values };
+    if (input.beginsWith !== undefined && input.before !== undefined) {
+      throw new Error('query takes beginsWith or before, not both: DynamoDB allows one sort-key condition');
+    }
     let keyCondition = '#_pk = :_pk';
     if (input.beginsWith !== undefined || input.before !== undefined) names['#_sk'] = skName;
     if (input.beginsWith !== undefined) {

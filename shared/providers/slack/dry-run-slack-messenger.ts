@@ -7,9 +7,11 @@ import { postEphemeralArguments, postMessageArguments, updateArguments } from '.
  * Slack without Slack: records the exact Web API call (method and arguments, as the live adapter sends
  * them) in the outbox, and answers like Slack would.
  */
+/** Shared by every dry-run messenger of the process, so their ts never collide. */
+let sequence = 0;
+
 export class DryRunSlackMessenger implements SlackMessenger {
   readonly mode = 'dry-run';
-  private sequence = 0;
 
   constructor(
     private readonly outbox: Outbox,
@@ -29,10 +31,10 @@ export class DryRunSlackMessenger implements SlackMessenger {
     await this.outbox.record('slack', 'chat.postEphemeral', { ...postEphemeralArguments(message) });
   }
 
-  /** A Slack-shaped ts that is unique within this process. */
+  /** A Slack-shaped ts, unique within this process for a million messages a second. */
   private nextTs(): string {
-    this.sequence = (this.sequence + 1) % 1_000_000;
+    sequence = (sequence + 1) % 1_000_000;
     const seconds = Math.floor(this.clock.now().getTime() / 1000);
-    return `${seconds}.${String(this.sequence).padStart(6, '0')}`;
+    return `${seconds}.${String(sequence).padStart(6, '0')}`;
   }
 }
