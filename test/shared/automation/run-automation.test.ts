@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { defineAutomation, type Automation, type AutomationContext } from '../../../shared/automation/automation';
+import type { Platform } from '../../../shared/automation/platform';
+import { RetryableRunError, runAutomation } from '../../../shared/automation/run-automation';
+import type { EventBus } from '../../../shared/bus/event-bus';
+import { ConfigStore } from '../../../shared/config/config-store';
+import { parseConfig } from '../../../shared/config/parse-config';
+import type { DomainEvent } from '../../../shared/events/catalogue';
+import { createEvent } from '../../../shared/events/validate-event';
+import { SideEffectLedger } from '../../../shared/idempotency/side-effect-ledger';
+import { createLogger } from '../../../shared/log/logger';
+import { Outbox } from '../../../shared/providers/outbox';
+import { ProviderError } from '../../../shared/providers/provider-error';
+import { DryRunSlackMessenger } from '../../../shared/providers/slack/dry-run-slack-messenger';
+import { RunStore } from '../../../shared/runs/run-store';
+import { ManualClock } from '../../support/manual-clock';
+import { createTestTable } from '../../support/test-table';
+
+const EXAMPLE_FILE = new URL('../../../switchboard.config.example.yaml', import.meta.url);
+const example = parseConfig(readFileSync(EXAMPLE_FILE, 'utf8'), 'switchboard.config.example.yaml');
+const NOW = '2026-11-22T20:00:00.000Z';
+const DAY_MS = 86_400_000;
+
+const message = createEvent('slack.message.posted', {
+  eventId: 'Ev0MESSAGE1',
+  receivedAt: '2026-11-22T19:59:59.000Z',
+  provider: 'slack',
+  teamId: 'T0EXAMPLE1',
+  channel: 'C0ACMEPROD',
+  user: 'U0CUSTOMER1',
+  userTeam: 'T0CUSTOMER1',
+  ts: '1763841599.000100',
+  text: 'Our production cluster is down',
+});
+
+/** The bus port, collecting what handlers publish. */
+class CollectingBus implements EventBus {
+  readonly published: DomainEvent[] = [];
+  async publish(events: readonly DomainEvent[]): Promise<void> {
+    this.published.push(...events);
+  }
+}
+
+function automationThat(handle: (event: DomainEvent, context: AutomationContext) => Promise<void>): Automation {
+  return defineAutomation({ name: 'test-automation', description: 'a handler under test', subscriptions: [{ detailType: 'slack.message.posted' }], handle });
+}
+
+describe('run automation', () => {
+  let clock: ManualClock;
+  let bus: CollectingBus;
+  let platform: Platform;
+
+  beforeEach(async () => {
+    clock = new ManualClock(NOW);
+    const table = await createTestTable(clock);
+    const outbox = new Outbox(table, clock);
+    bus = new CollectingBus();
+    platform = {
+      clock,
+      table,
+      configs: new ConfigStore(table, clock, { cacheMs: 0 }),
+      runs: new RunStore(table, clock),
+      ledger: new SideEffectLedger(table, clock),
+      outbox,
+      bus,
+      slack: new DryRunSlackMessenger(outbox, clock),
+      log: createLogger({ level: 'SILENT', runtime: 'local' }),
+    };
+    await platform.configs.apply(example, { source: 'switchboard.config.example.yaml' });
+  });
+
+  it('records and saves a run whose handler succeeds', async () => {
+    const automation = automationThat(async (_event, { run }) => {
+      run.check('designated customer channel', undefined);
+      await run.step('post notice', async () => ({ detail: 'posted' }));
+    });
+
+    const record = await runAutomation(automation, message, platform);
+
+    expect(record).toMatchObject({ runId: 'test-automation:Ev0MESSAGE1', status: 'succeeded', attempts: 1 });
+    expect(await platform.runs.get('test-automation:Ev0MESSAGE1')).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      steps: [
+        { name: 'designated customer channel', outcome: 'passed' },
+        { name: 'post notice', outcome: 'done', detail: 'posted' },
+      ],
+    });
+  });
+
+  it('hands the handler the config in force, the clock and the ports', async () => {
+    let seen: AutomationContext | undefined;
+    const automation = automationThat(async (_event, context) => {
+      seen = context;
+    });
+
+    await runAutomation(automation, message, platform);
+
+    expect(seen?.config).toEqual(example);
+    expect(seen?.clock).toBe(clock);
+    expect(seen?.slack).toBe(platform.slack);
+  });
+
+  it('records a filtered run, which is not a failure', async () => {
+    const automation = automationThat(async (_event, { run }) => {
+      run.check('outside business hours', 'posted during business hours');
+    });
+
+    const record = await runAutomation(automation, message, platform);
+
+    expect(record.status).toBe('filtered');
+    expect(record.error).toBeUndefined();
+  });
+
+  it('rejects with RetryableRunError and saves a failed, transient run when a provider fails transiently', async () => {
+    const failure = new ProviderError('slack', 'chat.postMessage', true, 'HTTP 503', { status: 503 });
+    const automation = automationThat(async (_event, { run }) => {
+      await run.step('post notice', async () => {
+        throw failure;
+      });
+    });
+
+    const attempt = runAutomation(automation, message, platform);
+
+    await expect(attempt).rejects.toBeInstanceOf(RetryableRunError);
+    const error = (await attempt.catch((e: unknown) => e)) as RetryableRunError;
+    expect(error.cause).toBe(failure);
+    expect(error.run).toMatchObject({ status: 'failed', error: { transient: true } });
+    expect(await platform.runs.get('test-automation:Ev0MESSAGE1')).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: { name: 'ProviderError', message: 'slack chat.postMessage failed: HTTP 503', transient: true },
+      steps: [{ name: 'post notice', outcome: 'failed' }],
+    });
+  });
+
+  it('resolves with a failed, permanent run when a provider fails permanently', async () => {
+    const automation = automationThat(async () => {
+      throw new ProviderError('slack', 'chat.postMessage', false, 'channel_not_found', { code: 'channel_not_found' });
+    });
+
+    const record = await runAutomation(automation, message, platform);
+
+    expect(record).toMatchObject({ status: 'failed', error: { name: 'ProviderError', transient: false } });
+    expect(await platform.runs.get(record.runId)).toMatchObject({ status: 'failed', error: { transient: false } });
+  });
+
+  it('fails without retrying when no configuration was ever applied', async () => {
+    const clean = await createTestTable(clock);
+    const unconfigured: Platform = { ...platform, table: clean, configs: new ConfigStore(clean, clock, { cacheMs: 0 }), runs: new RunStore(clean, clock) };
+    let handled = false;
+    const automation = automationThat(async () => {
+      handled = true;
+    });
+
+    const record = await runAutomation(automation, message, unconfigured);
+
+    expect(handled).toBe(false);
+    expect(record).toMatchObject({ status: 'failed', error: { name: 'ConfigMissingError', transient: false } });
+    expect(await unconfigured.runs.get(record.runId)).toMatchObject({ status: 'failed' });
+  });
+
+  it('counts a redelivery of the same event as another attempt of the same run', async () => {
+    let calls = 0;
+    const automation = automationThat(async () => {
+      calls += 1;
+      if (calls === 1) throw new ProviderError('slack', 'chat.postMessage', true, 'HTTP 503');
+    });
+    await runAutomation(automation, message, platform).catch(() => undefined);
+    clock.advance(1_000);
+
+    const retried = await runAutomation(automation, message, platform);
+
+    expect(retried).toMatchObject({ runId: 'test-automation:Ev0MESSAGE1', attempts: 2, status: 'succeeded', startedAt: NOW });
+  });
+
+  it('performs a side effect once across retries of the same event, owned by the event', async () => {
+    let posts = 0;
+    let attempt = 0;
+    const automation = automationThat(async (_event, { once, run }) => {
+      attempt += 1;
+      const outcome = await once('test.notice:C0ACMEPROD', async () => {
+        posts += 1;
+        return 'ts-1';
+      });
+      await run.step('after the post', async () => {
+        if (attempt === 1) throw new ProviderError('slack', 'chat.update', true, 'HTTP 503');
+        return { detail: `${outcome.performedBy} ${String(outcome.alreadyDone)}` };
+      });
+    });
+    await expect(runAutomation(automation, message, platform)).rejects.toBeInstanceOf(RetryableRunError);
+
+    const retried = await runAutomation(automation, message, platform);
+
+    expect(posts).toBe(1);
+    expect(retried.steps).toEqual([expect.objectContaining({ name: 'after the post', outcome: 'done', detail: 'Ev0MESSAGE1 true' })]);
+  });
+
+  it('publishes follow-up events onto the bus', async () => {
+    const followUp = createEvent('codename.assigned', {
+      eventId: 'codename:customer-acme',
+      receivedAt: NOW,
+      provider: 'switchboard',
+      label: 'customer-acme',
+      customerName: 'Acme Corp',
+    });
+    const automation = automationThat(async (_event, { publish }) => {
+      await publish(followUp);
+    });
+
+    await runAutomation(automation, message, platform);
+
+    expect(bus.published).toEqual([followUp]);
+  });
+
+  it('keeps the run for the retention days of the configuration', async () => {
+    await platform.configs.apply({ ...example, runs: { retentionDays: 2 } }, { source: 'short retention' });
+    const automation = automationThat(async () => undefined);
+    const record = await runAutomation(automation, message, platform);
+
+    clock.advance(2 * DAY_MS - 1_000);
+    const within = await platform.runs.get(record.runId);
+    clock.advance(1_000);
+    const after = await platform.runs.get(record.runId);
+
+    expect(within).toBeDefined();
+    expect(after).toBeUndefined();
+  });
+});

@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { configSchema, type ConfigInput } from '../../../shared/config/config-schema';
+
+const EXAMPLE_FILE = new URL('../../../switchboard.config.example.yaml', import.meta.url);
+const exampleText = readFileSync(EXAMPLE_FILE, 'utf8');
+const example = parse(exampleText) as ConfigInput;
+
+/** The example document with one part replaced. */
+function exampleWith(change: (document: ConfigInput) => void): ConfigInput {
+  const document = structuredClone(example);
+  change(document);
+  return document;
+}
+
+/** The dotted paths and messages of what is wrong with a document, or [] when it is valid. */
+function problemsOf(document: unknown): { path: string; message: string }[] {
+  const parsed = configSchema.safeParse(document);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+describe('configuration schema', () => {
+  describe('the example file', () => {
+    it('is a valid configuration', () => {
+      expect(problemsOf(example)).toEqual([]);
+    });
+
+    it('documents every top-level key', () => {
+      const documented = Object.keys(example as object).sort();
+
+      expect(documented).toEqual(Object.keys(configSchema.shape).sort());
+    });
+
+    it('spells out the defaults it relies on, so a reader sees them', () => {
+      expect(example.runs?.retentionDays).toBe(30);
+      expect(example.businessHours.holidays.types).toEqual(['public']);
+      expect(example.afterHours.customerChannels).toEqual([{ id: 'C0ACMEPROD', customer: 'Acme Corp' }]);
+    });
+  });
+
+  describe('business hours', () => {
+    it('accepts weekday names in any case', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.weekdays = ['mon', 'TUE', 'wEd', 'Thu', 'fri'];
+      });
+
+      expect(configSchema.parse(document).businessHours.weekdays).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri']);
+    });
+
+    it('reports a malformed opening time once, not also as closing before it', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.opens = '6am';
+      });
+
+      expect(problemsOf(document).map((p) => p.path)).toEqual(['businessHours.opens']);
+    });
+
+    it('refuses a day listed twice', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.weekdays = ['Mon', 'monday'];
+      });
+
+      expect(problemsOf(document)).toEqual([{ path: 'businessHours.weekdays', message: 'lists each day once' }]);
+    });
+
+    it('refuses a word that only starts like a weekday', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.weekdays = ['Monkey'];
+      });
+
+      expect(problemsOf(document).map((p) => p.path)).toEqual(['businessHours.weekdays.0']);
+    });
+
+    it('rejects a word that is not a weekday', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.weekdays = ['Mon', 'Funday'];
+      });
+
+      expect(problemsOf(document)).toEqual([{ path: 'businessHours.weekdays.1', message: expect.stringContaining('Mon, Tue') }]);
+    });
+
+    it('needs at least one open day', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.weekdays = [];
+      });
+
+      expect(problemsOf(document).map((p) => p.path)).toEqual(['businessHours.weekdays']);
+    });
+
+    it('rejects an opening time that is not a 24-hour HH:mm time', () => {
+      for (const opens of ['6:00', '24:00', '06:60', '6am']) {
+        const document = exampleWith((d) => {
+          d.businessHours.opens = opens;
+        });
+
+        expect(problemsOf(document).map((p) => p.path), opens).toContain('businessHours.opens');
+      }
+    });
+
+    it('rejects a closing time that is not later than the opening time', () => {
+      for (const closes of ['06:00', '05:00']) {
+        const document = exampleWith((d) => {
+          d.businessHours.closes = closes;
+        });
+
+        expect(problemsOf(document), closes).toEqual([{ path: 'businessHours.closes', message: 'closes must be later than opens' }]);
+      }
+    });
+
+    it('rejects an unknown time zone', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.timeZone = 'America/Springfield';
+      });
+
+      expect(problemsOf(document).map((p) => p.path)).toEqual(['businessHours.timeZone']);
+    });
+
+    it('rejects an unknown holiday country at the country key', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.holidays.country = 'XX';
+      });
+
+      expect(problemsOf(document)).toEqual([{ path: 'businessHours.holidays.country', message: expect.stringContaining('"XX"') }]);
+    });
+
+    it('rejects an unknown holiday state at the state key', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.holidays.state = 'ZZ';
+      });
+
+      expect(problemsOf(document)).toEqual([{ path: 'businessHours.holidays.state', message: expect.stringContaining('"ZZ"') }]);
+    });
+
+    it('accepts a known holiday state', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.holidays.state = 'CA';
+      });
+
+      expect(problemsOf(document)).toEqual([]);
+    });
+
+    it('accepts real closure dates', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.closures = ['2026-12-24', '2028-02-29'];
+      });
+
+      expect(problemsOf(document)).toEqual([]);
+    });
+
+    it('rejects a closure date that does not exist, such as 30 February', () => {
+      for (const date of ['2026-02-30', '2026-02-29', '2026-04-31']) {
+        const document = exampleWith((d) => {
+          d.businessHours.closures = [date];
+        });
+
+        expect(problemsOf(document), date).toEqual([{ path: 'businessHours.closures.0', message: 'is not a real date' }]);
+      }
+    });
+
+    // Found while writing this test: `new Date('2026-02-32T00:00:00Z').toISOString()` throws a RangeError
+    // inside the refinement, so the whole validation throws instead of reporting an issue.
+    it('reports an out-of-range day or month as an issue of that date', () => {
+      for (const date of ['2026-02-32', '2026-13-01', '2026-00-10']) {
+        const document = exampleWith((d) => {
+          d.businessHours.closures = [date];
+        });
+
+        expect(() => problemsOf(document), date).not.toThrow();
+        expect(problemsOf(document).map((p) => p.path), date).toEqual(['businessHours.closures.0']);
+      }
+    });
+
+    // The same RangeError: the refinement runs even after the format check failed.
+    it('rejects a closure that is not a YYYY-MM-DD date', () => {
+      const document = exampleWith((d) => {
+        d.businessHours.closures = ['24 December 2026'];
+      });
+
+      expect(problemsOf(document).map((p) => p.path)).toEqual(['businessHours.closures.0']);
+    });
+  });
+
+  describe('customer channels', () => {
+    it('rejects a channel id that is not a Slack channel id', () => {
+      const document = exampleWith((d) => {
+        d.afterHours.customerChannels = [{ id: 'acme-prod', customer: 'Acme Corp' }];
+      });
+
+      expect(problemsOf(document).map((p) => p.path)).toEqual(['afterHours.customerChannels.0.id']);
+    });
+
+    it('rejects a channel listed twice', () => {
+      const document = exampleWith((d) => {
+        d.afterHours.customerChannels = [
+          { id: 'C0ACMEPROD', customer: 'Acme Corp' },
+          { id: 'C0ACMEPROD', customer: 'Acme again' },
+        ];
+      });
+
+      expect(problemsOf(document)).toEqual([{ path: 'afterHours.customerChannels', message: 'lists each channel once' }]);
+    });
+
+    it('needs the customer name', () => {
+      const document = exampleWith((d) => {
+        d.afterHours.customerChannels = [{ id: 'C0ACMEPROD', customer: '  ' }];
+      });
+
+      expect(problemsOf(document).map((p) => p.path)).toEqual(['afterHours.customerChannels.0.customer']);
+    });
+  });
+
+  describe('company', () => {
+    it('rejects a Slack team id that is not one', () => {
+      const document = exampleWith((d) => {
+        d.company.slack.teamId = 'example';
+      });
+
+      expect(problemsOf(document).map((p) => p.path)).toEqual(['company.slack.teamId']);
+    });
+
+    it('rejects an internal user that is not a Slack user id', () => {
+      const document = exampleWith((d) => {
+        d.company.slack.internalUsers = ['U0PARTNER1', 'someone@example.com'];
+      });
+
+      expect(problemsOf(document).map((p) => p.path)).toEqual(['company.slack.internalUsers.1']);
+    });
+  });
+
+  describe('support terms', () => {
+    it('rejects a severity listed twice', () => {
+      const document = exampleWith((d) => {
+        d.supportTerms.responseTimes = [
+          { severity: 'P0', meaning: 'down', target: '4 hours' },
+          { severity: 'P0', meaning: 'down again', target: '1 hour' },
+        ];
+      });
+
+      expect(problemsOf(document)).toEqual([{ path: 'supportTerms.responseTimes', message: 'lists each severity once' }]);
+    });
+  });
+
+  it('rejects an unknown key, wherever it is', () => {
+    const nested = exampleWith((d) => {
+      (d.businessHours as Record<string, unknown>)['lunch'] = '12:00';
+    });
+    const topLevel = { ...example, slackToken: 'xoxb-123' };
+
+    expect(problemsOf(nested)).toEqual([{ path: 'businessHours', message: expect.stringContaining('lunch') }]);
+    expect(problemsOf(topLevel)).toEqual([{ path: '', message: expect.stringContaining('slackToken') }]);
+  });
+
+  it('fills in the defaults of optional keys', () => {
+    const document = exampleWith((d) => {
+      delete d.runs;
+      delete d.company.slack.internalUsers;
+      delete d.businessHours.closures;
+    });
+
+    const config = configSchema.parse(document);
+
+    expect(config.runs).toEqual({ retentionDays: 30 });
+    expect(config.company.slack.internalUsers).toEqual([]);
+    expect(config.businessHours.closures).toEqual([]);
+  });
+});
