@@ -41,7 +41,7 @@ export interface LocalRuntimeOptions {
   /** Tuning of the live Slack client (tests shorten its retries). */
   slack?: Pick<LiveSlackOptions, 'retries' | 'timeoutMs'>;
   automations?: readonly Automation[];
-  /** Seconds the config is cached between reads. */
+  /** Milliseconds the configuration is cached between reads (default 1 s). */
   configCacheMs?: number;
 }
 

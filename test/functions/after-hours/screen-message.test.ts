@@ -4,23 +4,13 @@ import { designatedChannelOf, whyNotACustomer, whyWithinBusinessHours } from '..
 import { businessCalendarOf } from '../../../shared/config/business-calendar-of';
 import { parseConfig } from '../../../shared/config/parse-config';
 import type { DetailOf } from '../../../shared/events/catalogue';
+import { sampleSlackMessage } from '../../support/sample-events';
 
 const config = parseConfig(readFileSync('switchboard.config.example.yaml', 'utf8'), 'example');
 const calendar = businessCalendarOf(config);
 
 function message(overrides: Partial<DetailOf<'slack.message.posted'>> = {}): DetailOf<'slack.message.posted'> {
-  return {
-    eventId: 'Ev1',
-    receivedAt: '2026-11-23T04:00:00.000Z',
-    provider: 'slack',
-    teamId: 'T0EXAMPLE1',
-    channel: 'C0ACMEPROD',
-    user: 'U0CUSTOMER1',
-    userTeam: 'T0CUSTOMER1',
-    ts: '1795406400.000200',
-    text: 'help',
-    ...overrides,
-  };
+  return sampleSlackMessage(overrides);
 }
 
 describe('after-hours filters', () => {

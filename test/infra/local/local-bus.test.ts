@@ -6,21 +6,13 @@ import { createEvent } from '../../../shared/events/validate-event';
 import { createLogger } from '../../../shared/log/logger';
 import type { Table } from '../../../shared/store/table';
 import { ManualClock } from '../../support/manual-clock';
+import { sampleSlackMessageEvent } from '../../support/sample-events';
 import { createTestTable } from '../../support/test-table';
 
 const log = createLogger({ level: 'SILENT', runtime: 'local' });
 
 function message(eventId: string): DomainEvent {
-  return createEvent('slack.message.posted', {
-    eventId,
-    receivedAt: '2026-11-23T04:00:00.000Z',
-    provider: 'slack',
-    teamId: 'T0EXAMPLE1',
-    channel: 'C0ACMEPROD',
-    user: 'U1',
-    ts: '1795406400.000200',
-    text: 'hello',
-  });
+  return sampleSlackMessageEvent({ eventId });
 }
 
 function click(eventId: string, automation: string): DomainEvent {

@@ -16,23 +16,14 @@ import { DryRunSlackMessenger } from '../../../shared/providers/slack/dry-run-sl
 import { RunStore } from '../../../shared/runs/run-store';
 import { ManualClock } from '../../support/manual-clock';
 import { createTestTable } from '../../support/test-table';
+import { sampleSlackMessageEvent } from '../../support/sample-events';
 
 const EXAMPLE_FILE = new URL('../../../switchboard.config.example.yaml', import.meta.url);
 const example = parseConfig(readFileSync(EXAMPLE_FILE, 'utf8'), 'switchboard.config.example.yaml');
 const NOW = '2026-11-22T20:00:00.000Z';
 const DAY_MS = 86_400_000;
 
-const message = createEvent('slack.message.posted', {
-  eventId: 'Ev0MESSAGE1',
-  receivedAt: '2026-11-22T19:59:59.000Z',
-  provider: 'slack',
-  teamId: 'T0EXAMPLE1',
-  channel: 'C0ACMEPROD',
-  user: 'U0CUSTOMER1',
-  userTeam: 'T0CUSTOMER1',
-  ts: '1763841599.000100',
-  text: 'Our production cluster is down',
-});
+const message = sampleSlackMessageEvent({ receivedAt: '2026-11-22T19:59:59.000Z', ts: '1763841599.000100' });
 
 /** The bus port, collecting what handlers publish. */
 class CollectingBus implements EventBus {

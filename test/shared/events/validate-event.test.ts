@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { detailTypes, eventCatalogue, type Catalogue, type DetailType } from '../../../shared/events/catalogue';
 import { createEvent, InvalidEventError, validateEvent } from '../../../shared/events/validate-event';
+import { sampleSlackMessage } from '../../support/sample-events';
 
 const RECEIVED_AT = '2026-11-22T20:00:00.000Z';
 const repository = { owner: 'example-org', name: 'switchboard' };
@@ -9,17 +10,7 @@ const commenter = { login: 'someone', type: 'User', association: 'NONE' };
 
 /** One valid detail per detail-type; adding a detail-type to the catalogue without a sample here fails to compile. */
 const validDetails: { [T in DetailType]: z.input<Catalogue[T]> } = {
-  'slack.message.posted': {
-    eventId: 'Ev0MESSAGE1',
-    receivedAt: RECEIVED_AT,
-    provider: 'slack',
-    teamId: 'T0EXAMPLE1',
-    channel: 'C0ACMEPROD',
-    user: 'U0CUSTOMER1',
-    userTeam: 'T0CUSTOMER1',
-    ts: '1763841599.000100',
-    text: 'Our production cluster is down',
-  },
+  'slack.message.posted': sampleSlackMessage({ receivedAt: RECEIVED_AT, ts: '1763841599.000100' }),
   'slack.button.clicked': {
     eventId: 'click:1234.5678',
     receivedAt: RECEIVED_AT,

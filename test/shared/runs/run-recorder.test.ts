@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createEvent } from '../../../shared/events/validate-event';
 import { RunRecorder } from '../../../shared/runs/run-recorder';
 import { ManualClock } from '../../support/manual-clock';
+import { sampleSlackMessageEvent } from '../../support/sample-events';
 
 const NOW = '2026-11-22T20:00:00.000Z';
 
-const message = createEvent('slack.message.posted', {
-  eventId: 'Ev0MESSAGE1',
-  receivedAt: '2026-11-22T19:59:59.000Z',
-  provider: 'slack',
-  teamId: 'T0EXAMPLE1',
-  channel: 'C0ACMEPROD',
-  user: 'U0CUSTOMER1',
-  userTeam: 'T0CUSTOMER1',
-  ts: '1763841599.000100',
-  text: 'Our production cluster is down',
-});
+const message = sampleSlackMessageEvent({ receivedAt: '2026-11-22T19:59:59.000Z', ts: '1763841599.000100' });
 
 function recorder(clock = new ManualClock(NOW)) {
   return { clock, run: new RunRecorder('after-hours', message, clock) };
