@@ -17,6 +17,7 @@ export function createAwsIngest(env: Record<string, string | undefined> = proces
   return createIngest({
     clock,
     secrets: () => loadSecrets(environment.secretArn),
+    publicBaseUrl: () => environment.publicBaseUrl,
     bus: new EventBridgeBus(environment.busName),
     deliveries: new DeliveryLedger(new Table(createDocumentClient(), environment.tableName, clock), clock),
     log: createLogger({ level: environment.logLevel, runtime: 'aws' }),

@@ -9,6 +9,11 @@ export interface IngestContext {
   clock: Clock;
   /** The verifying secrets; a function so that a rotated secret is picked up without a restart. */
   secrets: () => Promise<Secrets>;
+  /**
+   * The public base URL webhooks reach us at (`PUBLIC_BASE_URL`; locally the runtime's own URL by
+   * default). Twilio signs the full URL, so its verification needs it.
+   */
+  publicBaseUrl: () => string | undefined;
   bus: EventBus;
   deliveries: DeliveryLedger;
   log: Logger;

@@ -122,9 +122,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     log,
   };
 
+  let ownUrl: string | undefined;
   const ingest = createIngest({
     clock,
     secrets: async () => secrets,
+    publicBaseUrl: () => settings.publicBaseUrl?.replace(/\/$/, '') ?? ownUrl,
     bus,
     deliveries: new DeliveryLedger(table, clock),
     log,
@@ -134,6 +136,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const recoveredEvents = await bus.recover();
   const http = await startHttpServer(ingest, settings.port);
   const url = `http://localhost:${http.port}`;
+  ownUrl = url;
   await writeRuntimeFile(dataDir, { pid: process.pid, url, dynamoEndpoint, tableName: settings.tableName, startedAt: clock.now().toISOString() });
 
   return {

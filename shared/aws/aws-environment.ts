@@ -7,6 +7,7 @@ export const AWS_ENVIRONMENT = {
   secretArn: 'SECRET_ARN',
   dryRunProviders: 'DRY_RUN_PROVIDERS',
   logLevel: 'LOG_LEVEL',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
 } as const;
 
 const schema = z.object({
@@ -20,6 +21,7 @@ const schema = z.object({
     .transform((level) => level.toUpperCase())
     .pipe(z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL'])),
   SLACK_API_URL: z.url().optional(),
+  PUBLIC_BASE_URL: z.url().optional(),
 });
 
 export interface AwsEnvironment {
@@ -29,6 +31,8 @@ export interface AwsEnvironment {
   /** Providers deliberately kept in dry-run on AWS (e.g. for a staging stack). */
   dryRunProviders: ReadonlySet<string>;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** The webhooks' public base URL (the HTTP API, or a custom domain). */
+  publicBaseUrl: string | undefined;
   apiUrls: { slack: string | undefined };
 }
 
@@ -50,6 +54,7 @@ export function readAwsEnvironment(env: Record<string, string | undefined> = pro
     secretArn: e.SECRET_ARN,
     dryRunProviders: new Set(e.DRY_RUN_PROVIDERS.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean)),
     logLevel: e.LOG_LEVEL,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     apiUrls: { slack: e.SLACK_API_URL },
   };
 }

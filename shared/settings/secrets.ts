@@ -26,7 +26,7 @@ export type Secrets = Partial<Record<SecretName, string>>;
  * generated once and kept under the data directory, so signatures are always checked and
  * `switchboard simulate` can sign. Each provider's endpoint adds its secret here when it lands.
  */
-export const INBOUND_SECRET_NAMES = ['SLACK_SIGNING_SECRET'] as const satisfies readonly SecretName[];
+export const INBOUND_SECRET_NAMES = ['SLACK_SIGNING_SECRET', 'TWILIO_AUTH_TOKEN'] as const satisfies readonly SecretName[];
 
 const secretValue = z
   .string()

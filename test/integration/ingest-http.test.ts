@@ -181,6 +181,7 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
     const ingest = createIngest({
       clock: switchboard.clock,
       secrets: async () => ({ SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET }),
+      publicBaseUrl: () => switchboard.url,
       bus: new LocalBus(missing, [], async () => undefined, switchboard.clock, log, { retryDelaysMs: [], concurrency: 1 }),
       deliveries: new DeliveryLedger(missing, switchboard.clock),
       log,
