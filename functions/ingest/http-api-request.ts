@@ -10,6 +10,7 @@ export function fromHttpApi(event: APIGatewayProxyEventV2): IngestRequest {
     method: event.requestContext.http.method,
     path: event.rawPath,
     query: new URLSearchParams(event.rawQueryString),
+    rawQuery: event.rawQueryString ?? '',
     headers,
     body,
   };

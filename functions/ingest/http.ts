@@ -3,6 +3,8 @@ export interface IngestRequest {
   method: string;
   path: string;
   query: URLSearchParams;
+  /** The query string exactly as received (without `?`): signatures over the URL need its bytes. */
+  rawQuery: string;
   headers: Readonly<Record<string, string | undefined>>;
   /** The raw body: signatures are computed over these exact bytes. */
   body: Buffer;

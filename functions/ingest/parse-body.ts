@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { badRequest } from './http-error';
 import type { IngestRequest } from './http';
 
@@ -22,8 +22,8 @@ export function parseFormBody(request: IngestRequest): URLSearchParams {
  * @example
  * const envelope = parsePayload(slackEventsEnvelopeSchema, json, 'Slack event');
  */
-export function parsePayload<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
-  const parsed = schema.safeParse(value);
+export function parsePayload<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const parsed = z.safeParse(schema, value);
   if (parsed.success) return parsed.data;
   throw badRequest(
     `invalid ${what}`,

@@ -2,6 +2,8 @@ import type { Endpoint } from './endpoint';
 import { healthEndpoint } from './health-endpoint';
 import { slackEventsEndpoint } from './slack/slack-events-endpoint';
 import { slackInteractionsEndpoint } from './slack/slack-interactions-endpoint';
+import { twilioSmsEndpoint } from './twilio/twilio-sms-endpoint';
+import { twilioStatusEndpoint } from './twilio/twilio-status-endpoint';
 
 /**
  * The HTTP contract (SPEC §2), one path per endpoint. Providers whose automation has not been built yet
@@ -10,5 +12,7 @@ import { slackInteractionsEndpoint } from './slack/slack-interactions-endpoint';
 export const routes: Readonly<Record<string, Endpoint>> = {
   '/webhooks/slack/events': slackEventsEndpoint,
   '/webhooks/slack/interactions': slackInteractionsEndpoint,
+  '/webhooks/twilio/sms': twilioSmsEndpoint,
+  '/webhooks/twilio/status': twilioStatusEndpoint,
   '/health': healthEndpoint,
 };

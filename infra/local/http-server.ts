@@ -57,6 +57,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ingest: (reques
     method: req.method ?? 'GET',
     path: url.pathname,
     query: url.searchParams,
+    rawQuery: url.search.replace(/^\?/, ''),
     headers,
     body: Buffer.concat(chunks, size),
   });

@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import { contactFormSubmittedSchema } from './contact-events';
+import { incidentAckRequestedSchema, incidentOpenRequestedSchema } from './incident-events';
 import {
   githubIssueCommentedSchema,
   githubIssueLabeledSchema,
@@ -19,6 +20,8 @@ export const eventCatalogue = {
   'slack.message.posted': slackMessagePostedSchema,
   'slack.button.clicked': slackButtonClickedSchema,
   'slack.emergency.requested': slackEmergencyRequestedSchema,
+  'incident.open.requested': incidentOpenRequestedSchema,
+  'incident.ack.requested': incidentAckRequestedSchema,
   'github.issue.commented': githubIssueCommentedSchema,
   'github.issue.labeled': githubIssueLabeledSchema,
   'github.issue.unlabeled': githubIssueUnlabeledSchema,

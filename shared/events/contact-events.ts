@@ -1,14 +1,14 @@
-import * as z from 'zod';
-import { envelopeSchema } from './envelope';
+import * as z from 'zod/mini';
+import { envelopeSchema, text } from './envelope';
 
 /** The company website's contact or job-application form, as the website posts it today. */
-export const contactFormSubmittedSchema = envelopeSchema.extend({
+export const contactFormSubmittedSchema = z.extend(envelopeSchema, {
   provider: z.literal('website'),
-  firstName: z.string().max(200),
-  lastName: z.string().max(200),
-  emailAddress: z.email().max(320),
-  position: z.string().max(300).optional(),
-  linkedinProfileUrl: z.string().max(500).optional(),
-  location: z.string().max(300).optional(),
-  message: z.string().max(20_000).optional(),
+  firstName: text(200),
+  lastName: text(200),
+  emailAddress: z.email().check(z.maxLength(320)),
+  position: z.optional(text(300)),
+  linkedinProfileUrl: z.optional(text(500)),
+  location: z.optional(text(300)),
+  message: z.optional(text(20_000)),
 });

@@ -1,4 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages';
+
+// Event schemas use zod's tree-shakable "mini" form: ingest bundles them, and its budget is 150 KB.
 
 /** Who delivered the original webhook; `switchboard` for events an automation or a timer emits. */
 export const providerSchema = z.enum(['slack', 'github', 'twilio', 'salesforce', 'website', 'switchboard']);
@@ -10,11 +13,16 @@ export type Provider = z.infer<typeof providerSchema>;
  * recognisable everywhere downstream.
  */
 export const envelopeSchema = z.object({
-  eventId: z.string().min(1).max(256),
+  eventId: z.string().check(z.minLength(1), z.maxLength(256)),
   receivedAt: z.iso.datetime({ offset: true }),
   provider: providerSchema,
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
+/** A string of at most `max` characters (and at least `min`). */
+export function text(max: number, min = 0) {
+  return z.string().check(z.minLength(min), z.maxLength(max));
+}
+
 /** Slack, GitHub and Salesforce ids: short, printable, never free text. */
-export const idSchema = z.string().min(1).max(128).regex(/^[\w.:#@/+-]+$/, 'must be an identifier');
+export const idSchema = z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\w.:#@/+-]+$/, 'must be an identifier'));

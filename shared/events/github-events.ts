@@ -1,39 +1,39 @@
-import * as z from 'zod';
-import { envelopeSchema } from './envelope';
+import * as z from 'zod/mini';
+import { envelopeSchema, text } from './envelope';
 
-const repositorySchema = z.object({ owner: z.string().min(1).max(100), name: z.string().min(1).max(100) });
+const repositorySchema = z.object({ owner: text(100, 1), name: text(100, 1) });
 const actorSchema = z.object({
-  login: z.string().min(1).max(100),
-  type: z.string().max(32),
+  login: text(100, 1),
+  type: text(32),
   /** GitHub's `author_association` (OWNER, MEMBER, CONTRIBUTOR, NONE, …). */
-  association: z.string().max(32).optional(),
+  association: z.optional(text(32)),
 });
 const labelSchema = z.object({
-  name: z.string().min(1).max(100),
-  color: z.string().max(16),
-  description: z.string().max(200).nullable().optional(),
+  name: text(100, 1),
+  color: text(16),
+  description: z.optional(z.nullable(text(200))),
 });
 
-const issueEventSchema = envelopeSchema.extend({
+const issueEventSchema = z.extend(envelopeSchema, {
   provider: z.literal('github'),
   repository: repositorySchema,
-  issueNumber: z.number().int().positive(),
+  issueNumber: z.int().check(z.positive()),
   isPullRequest: z.boolean(),
   state: z.enum(['open', 'closed']),
-  labels: z.array(z.string().max(100)).max(100),
+  labels: z.array(text(100)).check(z.maxLength(100)),
 });
 
 /** Someone commented on an issue or pull request. */
-export const githubIssueCommentedSchema = issueEventSchema.extend({ commentId: z.number().int(), author: actorSchema });
+export const githubIssueCommentedSchema = z.extend(issueEventSchema, { commentId: z.int(), author: actorSchema });
 /** A label was added to an issue or pull request. */
-export const githubIssueLabeledSchema = issueEventSchema.extend({ label: labelSchema, actor: actorSchema });
+export const githubIssueLabeledSchema = z.extend(issueEventSchema, { label: labelSchema, actor: actorSchema });
 /** A label was removed from an issue or pull request. */
 export const githubIssueUnlabeledSchema = githubIssueLabeledSchema;
 /** A repository label was created, edited (renamed) or deleted. */
-export const githubLabelChangedSchema = envelopeSchema.extend({
+export const githubLabelChangedSchema = z.extend(envelopeSchema, {
   provider: z.literal('github'),
   repository: repositorySchema,
   action: z.enum(['created', 'edited', 'deleted']),
   label: labelSchema,
-  previousName: z.string().max(100).optional(),
+  previousName: z.optional(text(100)),
 });

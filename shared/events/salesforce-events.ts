@@ -1,16 +1,16 @@
-import * as z from 'zod';
-import { envelopeSchema } from './envelope';
+import * as z from 'zod/mini';
+import { envelopeSchema, text } from './envelope';
 
 /** An Account's "GitHub label" field changed (Salesforce outbound message). */
-export const salesforceAccountChangedSchema = envelopeSchema.extend({
+export const salesforceAccountChangedSchema = z.extend(envelopeSchema, {
   provider: z.literal('salesforce'),
-  accountId: z.string().min(15).max(18),
-  accountName: z.string().max(255),
-  githubLabels: z.array(z.string().max(100)).max(100),
+  accountId: text(18, 15),
+  accountName: text(255),
+  githubLabels: z.array(text(100)).check(z.maxLength(100)),
 });
 
 /** A customer codename label exists; the Salesforce sync attaches it to the customer's Account. */
-export const codenameAssignedSchema = envelopeSchema.extend({
-  label: z.string().min(1).max(100),
-  customerName: z.string().min(1).max(255),
+export const codenameAssignedSchema = z.extend(envelopeSchema, {
+  label: text(100, 1),
+  customerName: text(255, 1),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import { eventCatalogue, isDetailType, type DetailOf, type DetailType, type DomainEvent } from './catalogue';
 
 /** An event whose detail-type is unknown or whose detail does not match its schema. */

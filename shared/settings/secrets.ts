@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 /** Names of the credentials (SPEC §2): environment variables locally, keys of one Secrets Manager JSON secret on AWS. */
 export const SECRET_NAMES = [
   'SLACK_SIGNING_SECRET',
@@ -28,11 +26,6 @@ export type Secrets = Partial<Record<SecretName, string>>;
  */
 export const INBOUND_SECRET_NAMES = ['SLACK_SIGNING_SECRET', 'TWILIO_AUTH_TOKEN'] as const satisfies readonly SecretName[];
 
-const secretValue = z
-  .string()
-  .transform((value) => value.trim())
-  .pipe(z.string());
-
 /**
  * Picks the known secret names out of a flat record (the environment, or the parsed Secrets Manager JSON),
  * dropping blanks. Unknown keys are ignored.
@@ -43,8 +36,8 @@ const secretValue = z
 export function readSecrets(source: Record<string, unknown>): Secrets {
   const secrets: Secrets = {};
   for (const name of SECRET_NAMES) {
-    const parsed = secretValue.safeParse(source[name]);
-    if (parsed.success && parsed.data !== '') secrets[name] = parsed.data;
+    const value = source[name];
+    if (typeof value === 'string' && value.trim() !== '') secrets[name] = value.trim();
   }
   return secrets;
 }

@@ -62,7 +62,7 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
 
   describe('routing', () => {
     it('answers 404 for an unknown path, including providers not built yet', async () => {
-      for (const path of ['/nope', '/webhooks/github', '/webhooks/twilio/sms']) {
+      for (const path of ['/nope', '/webhooks/github', '/webhooks/salesforce']) {
         const response = await send(path, { body: '{}', headers: { 'content-type': 'application/json' } });
         expect(response.status, path).toBe(404);
         expect(response.json().error).toContain(path);
@@ -140,7 +140,7 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
     it('names the invalid fields in details', async () => {
       const body = JSON.stringify({ ...valid, event_time: 'yesterday' });
       const response = await send('/webhooks/slack/events', { body, headers: signed(body) });
-      expect(response.json().details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'event_time' })]));
+      expect(response.json().details).toEqual(expect.arrayContaining([{ path: 'event_time', message: 'Invalid input: expected number, received string' }]));
     });
 
     it.each([
@@ -189,7 +189,7 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
       version: 'test',
     });
     const body = JSON.stringify(valid());
-    const response = await ingest({ method: 'POST', path: '/webhooks/slack/events', query: new URLSearchParams(), headers: signed(body), body: Buffer.from(body) });
+    const response = await ingest({ method: 'POST', path: '/webhooks/slack/events', query: new URLSearchParams(), rawQuery: '', headers: signed(body), body: Buffer.from(body) });
     expect(response.status).toBe(503);
     expect(response.headers['retry-after']).toBe('1');
 

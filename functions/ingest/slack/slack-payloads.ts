@@ -1,35 +1,38 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../../shared/events/zod-messages';
 
 /**
  * The parts of Slack's inbound payloads that ingest reads. Objects are loose: Slack adds fields freely,
  * and unknown ones must not break us.
  */
 
+const present = z.string().check(z.minLength(1));
+
 export const urlVerificationSchema = z.object({
   type: z.literal('url_verification'),
-  challenge: z.string().min(1).max(1000),
+  challenge: z.string().check(z.minLength(1), z.maxLength(1000)),
 });
 
 const messageEventSchema = z.looseObject({
   type: z.literal('message'),
-  channel: z.string().min(1),
-  user: z.string().optional(),
-  bot_id: z.string().optional(),
-  subtype: z.string().optional(),
-  text: z.string().optional(),
+  channel: present,
+  user: z.optional(z.string()),
+  bot_id: z.optional(z.string()),
+  subtype: z.optional(z.string()),
+  text: z.optional(z.string()),
   ts: z.string(),
-  thread_ts: z.string().optional(),
-  team: z.string().optional(),
-  user_team: z.string().optional(),
+  thread_ts: z.optional(z.string()),
+  team: z.optional(z.string()),
+  user_team: z.optional(z.string()),
 });
 export type SlackMessageEvent = z.infer<typeof messageEventSchema>;
 
 export const eventCallbackSchema = z.looseObject({
   type: z.literal('event_callback'),
-  team_id: z.string().min(1),
-  event_id: z.string().min(1).max(128),
-  event_time: z.number().int(),
-  event: z.looseObject({ type: z.string().min(1) }),
+  team_id: present,
+  event_id: z.string().check(z.minLength(1), z.maxLength(128)),
+  event_time: z.int(),
+  event: z.looseObject({ type: present }),
 });
 export type SlackEventCallback = z.infer<typeof eventCallbackSchema>;
 
@@ -41,33 +44,32 @@ export const slackEventsEnvelopeSchema = z.discriminatedUnion('type', [
 
 /** Validates the inner event once its type says it is a message. */
 export function parseMessageEvent(event: unknown) {
-  return messageEventSchema.safeParse(event);
+  return z.safeParse(messageEventSchema, event);
 }
 
 export const blockActionsSchema = z.looseObject({
   type: z.literal('block_actions'),
-  trigger_id: z.string().min(1).max(128),
-  team: z.looseObject({ id: z.string().min(1) }).nullable().optional(),
-  user: z.looseObject({ id: z.string().min(1), team_id: z.string().optional() }),
+  trigger_id: z.string().check(z.minLength(1), z.maxLength(128)),
+  team: z.optional(z.nullable(z.looseObject({ id: present }))),
+  user: z.looseObject({ id: present, team_id: z.optional(z.string()) }),
   container: z.looseObject({
     type: z.string(),
-    message_ts: z.string().optional(),
-    channel_id: z.string().optional(),
+    message_ts: z.optional(z.string()),
+    channel_id: z.optional(z.string()),
   }),
-  channel: z.looseObject({ id: z.string().min(1) }).optional(),
-  message: z.looseObject({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
+  channel: z.optional(z.looseObject({ id: present })),
+  message: z.optional(z.looseObject({ ts: z.string(), thread_ts: z.optional(z.string()) })),
   actions: z
     .array(
       z.looseObject({
-        action_id: z.string().min(1).max(255),
-        value: z.string().max(2000).optional(),
-        action_ts: z.string().optional(),
+        action_id: z.string().check(z.minLength(1), z.maxLength(255)),
+        value: z.optional(z.string().check(z.maxLength(2000))),
+        action_ts: z.optional(z.string()),
       }),
     )
-    .min(1)
-    .max(25),
+    .check(z.minLength(1), z.maxLength(25)),
 });
 export type SlackBlockActions = z.infer<typeof blockActionsSchema>;
 
 /** Any interactivity payload: we act on `block_actions`, and ack the rest. */
-export const interactionEnvelopeSchema = z.looseObject({ type: z.string().min(1) });
+export const interactionEnvelopeSchema = z.looseObject({ type: present });

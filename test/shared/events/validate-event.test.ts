@@ -130,6 +130,22 @@ const validDetails: { [T in DetailType]: z.input<Catalogue[T]> } = {
     subject: 'inc-1',
     dueAt: RECEIVED_AT,
   },
+  'incident.open.requested': {
+    eventId: 'cli:5f0c2a',
+    receivedAt: RECEIVED_AT,
+    provider: 'switchboard',
+    severity: 'P0',
+    customer: 'Acme Corp',
+    excerpt: 'Checkout is down',
+    requestedBy: 'cli',
+  },
+  'incident.ack.requested': {
+    eventId: 'cli:7a1b3c',
+    receivedAt: RECEIVED_AT,
+    provider: 'switchboard',
+    incident: 'K7QP',
+    by: 'Dana',
+  },
 };
 
 /** The InvalidEventError validateEvent throws. */

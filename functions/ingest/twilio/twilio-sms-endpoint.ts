@@ -1,0 +1,32 @@
+import { InvalidEventError } from '../../../shared/events/validate-event';
+import type { Endpoint } from '../endpoint';
+import { badRequest } from '../http-error';
+import { parsePayload } from '../parse-body';
+import { publishDelivery } from '../publish-delivery';
+import { emptyTwimlResponse } from '../twiml';
+import { authenticateTwilio } from './authenticate-twilio';
+import { normaliseTwilioSms } from './normalise-twilio-sms';
+import { idempotencyToken, inboundSmsSchema } from './twilio-payloads';
+
+/**
+ * POST /webhooks/twilio/sms — an incoming SMS, published as `sms.received` (deduplicated by Twilio's
+ * idempotency token, else by the MessageSid) and acked with an empty TwiML response: the paging
+ * automation answers through the API, later.
+ */
+export const twilioSmsEndpoint: Endpoint = {
+  method: 'POST',
+  contentTypes: ['application/x-www-form-urlencoded'],
+  async handle(request, context) {
+    const form = await authenticateTwilio(request, context);
+    const sms = parsePayload(inboundSmsSchema, Object.fromEntries(form), 'Twilio incoming message');
+    let event;
+    try {
+      event = normaliseTwilioSms(sms, context.clock.now());
+    } catch (error) {
+      if (error instanceof InvalidEventError) throw badRequest('invalid Twilio incoming message', error.issues);
+      throw error;
+    }
+    await publishDelivery(context, { provider: 'twilio', id: idempotencyToken(request) ?? sms.MessageSid }, [event]);
+    return emptyTwimlResponse();
+  },
+};
