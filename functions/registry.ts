@@ -1,9 +1,10 @@
 import type { Automation } from '../shared/automation/automation';
 import { afterHours } from './after-hours/automation';
+import { paging } from './paging/automation';
 
 /**
  * Every automation, once. The CDK stack builds a Lambda function and its EventBridge rules from each
  * entry (the handler lives at `functions/{name}/handler.ts`); the local runtime routes with the same
  * subscriptions.
  */
-export const automations: readonly Automation[] = [afterHours];
+export const automations: readonly Automation[] = [afterHours, paging];

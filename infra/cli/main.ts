@@ -4,14 +4,16 @@ import { ConfigMissingError } from '../../shared/config/config-store';
 import { CliError, processIo, type CliIo } from './cli-context';
 import { registerChannelsCommands } from './commands/channels-command';
 import { registerConfigCommands } from './commands/config-command';
+import { registerIncidentsCommands } from './commands/incidents-command';
 import { registerOutboxCommands } from './commands/outbox-command';
 import { registerRunsCommands } from './commands/runs-command';
 import { registerSimulateCommands } from './commands/simulate-command';
+import { registerTimersCommands } from './commands/timers-command';
 
 /** The admin CLI (SPEC §2): works on the local Switchboard, or a deployed one with `--stack NAME`. */
 export function createProgram(io: CliIo = processIo): Command {
   const program = new Command('switchboard')
-    .description('Operate Switchboard: configuration, channels, run history, dry-run outbox, simulated webhooks.')
+    .description('Operate Switchboard: configuration, channels, runs, incidents, timers, dry-run outbox, simulated webhooks.')
     .option('--json', 'print JSON instead of tables')
     .option('--stack <name>', 'work on the deployed CloudFormation stack NAME instead of the local runtime')
     .showHelpAfterError('(run with --help for usage)')
@@ -20,6 +22,8 @@ export function createProgram(io: CliIo = processIo): Command {
   registerChannelsCommands(program, io);
   registerRunsCommands(program, io);
   registerOutboxCommands(program, io);
+  registerIncidentsCommands(program, io);
+  registerTimersCommands(program, io);
   registerSimulateCommands(program, io);
   return program;
 }

@@ -10,7 +10,13 @@ import { readSecrets, type Secrets } from '../../shared/settings/secrets';
 import { createDocumentClient } from '../../shared/store/dynamodb-client';
 import { ensureTable } from '../../shared/store/ensure-table';
 import { Table } from '../../shared/store/table';
+import type { EventBus } from '../../shared/bus/event-bus';
+import { EventBridgeBus } from '../../shared/bus/event-bus-eventbridge';
+import { SchedulerTimers } from '../../shared/timers/scheduler-timers';
+import { TableTimers } from '../../shared/timers/table-timers';
+import type { Timers } from '../../shared/timers/timers';
 import { startEmbeddedDynamoDb } from '../local/embedded-dynamodb';
+import { LocalQueue } from '../local/local-queue';
 import { readKeptSecrets } from '../local/local-secrets';
 import { readRuntimeFile } from '../local/runtime-file';
 import { STACK_OUTPUTS } from '../stack/stack-outputs';
@@ -23,8 +29,14 @@ export interface Target {
   configs: ConfigStore;
   runs: RunStore;
   outbox: Outbox;
+  /** Where the CLI's requests go (`incidents open|ack`): the local bus's queue, or EventBridge. */
+  bus: EventBus;
+  timers: Timers;
   /** The public base URL of the webhooks, when known. */
   baseUrl: string | undefined;
+  /** The URL providers sign (Twilio signs the full URL). */
+  publicBaseUrl: string | undefined;
+  clock: Clock;
   /** The webhook secrets, to sign simulated requests. */
   secrets(): Promise<Secrets>;
   close(): Promise<void>;
@@ -71,7 +83,11 @@ async function openLocal(env: Record<string, string | undefined>): Promise<Targe
     configs: new ConfigStore(table, clock, { cacheMs: 0 }),
     runs: new RunStore(table, clock),
     outbox: new Outbox(table, clock),
+    bus: new LocalQueue(table),
+    timers: new TableTimers(table),
     baseUrl: running?.url ?? `http://localhost:${settings.port}`,
+    publicBaseUrl: settings.publicBaseUrl ?? running?.url ?? `http://localhost:${settings.port}`,
+    clock,
     secrets: async () => ({ ...(await readKeptSecrets(dataDir)), ...readSecrets(env) }),
     async close() {
       doc.destroy();
@@ -92,13 +108,25 @@ async function openStack(stackName: string): Promise<Target> {
   const doc = createDocumentClient();
   const table = new Table(doc, required(STACK_OUTPUTS.tableName), systemClock);
   const secretId = required(STACK_OUTPUTS.secretArn);
+  const bus = new EventBridgeBus(required(STACK_OUTPUTS.busName));
+  const baseUrl = required(STACK_OUTPUTS.apiUrl).replace(/\/$/, '');
   return {
     description: `stack ${stackName}`,
     table,
     configs: new ConfigStore(table, systemClock, { cacheMs: 0 }),
     runs: new RunStore(table, systemClock),
     outbox: new Outbox(table, systemClock),
-    baseUrl: required(STACK_OUTPUTS.apiUrl).replace(/\/$/, ''),
+    bus,
+    timers: new SchedulerTimers({
+      groupName: required(STACK_OUTPUTS.scheduleGroup),
+      roleArn: required(STACK_OUTPUTS.schedulerRoleArn),
+      busArn: required(STACK_OUTPUTS.busArn),
+      bus,
+      clock: systemClock,
+    }),
+    baseUrl,
+    publicBaseUrl: baseUrl,
+    clock: systemClock,
     async secrets() {
       const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
       return readSecrets(JSON.parse(secret.SecretString ?? '{}') as Record<string, unknown>);

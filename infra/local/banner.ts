@@ -2,6 +2,8 @@ import type { SecretName } from '../../shared/settings/secrets';
 
 export interface BannerInput {
   url: string;
+  /** The URL providers post to and sign (PUBLIC_BASE_URL), when it is not `url`. */
+  publicBaseUrl: string;
   endpoints: readonly string[];
   providers: readonly { name: string; mode: 'live' | 'dry-run'; enableWith: string }[];
   dataDir: string;
@@ -23,6 +25,7 @@ export function startBanner(input: BannerInput): string {
     '',
     row('Endpoints', input.endpoints[0] ?? ''),
     ...input.endpoints.slice(1).map((endpoint) => row('', endpoint)),
+    ...(input.publicBaseUrl === input.url ? [] : [row('Public URL', `${input.publicBaseUrl} (PUBLIC_BASE_URL: what Twilio posts to and signs)`)]),
     row(
       'Providers',
       input.providers
@@ -40,8 +43,9 @@ export function startBanner(input: BannerInput): string {
     'Try next (in another terminal):',
     '  npx switchboard simulate slack-message   a customer writes in a shared channel on Sunday night',
     '  npx switchboard runs list                what the automations did, and why',
-    '  npx switchboard outbox list              what dry-run Slack would have sent',
-    '  npx switchboard channels add C123 --customer "Globex"',
+    '  npx switchboard outbox list              what dry-run Slack and Twilio would have sent',
+    '  npx switchboard incidents open --customer "Acme Corp"   page the on-call chain',
+    '  npx switchboard simulate sms-reply --body ACK           the first person acknowledges by SMS',
     '',
   ];
   return lines.join('\n');

@@ -26,6 +26,25 @@ export interface FailedDelivery {
 }
 
 const PENDING = 'bus-pending';
+
+/**
+ * Stores an event as pending on the local bus; false when it is pending already. The local runtime's bus
+ * dispatches what it stores itself at once, and picks up what other processes (the CLI) stored within a
+ * second.
+ */
+export async function queueEvent(table: Table, event: DomainEvent): Promise<boolean> {
+  validateEvent(event.detailType, event.detail);
+  try {
+    await table.put(
+      { ...pendingKey(event), gsi1pk: PENDING, gsi1sk: `${event.detail.receivedAt}#${event.detail.eventId}`, event },
+      { expression: 'attribute_not_exists(pk)' },
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailedError) return false; // already pending: it will be dispatched once
+    throw error;
+  }
+}
 const FAILED = 'bus-failed';
 const pendingKey = (event: DomainEvent) => ({ pk: `bus#${event.detailType}#${event.detail.eventId}`, sk: 'pending' });
 
@@ -54,29 +73,21 @@ export class LocalBus implements EventBus {
 
   async publish(events: readonly DomainEvent[]): Promise<void> {
     for (const event of events) {
-      validateEvent(event.detailType, event.detail);
-      try {
-        await this.table.put(
-          { ...pendingKey(event), gsi1pk: PENDING, gsi1sk: `${event.detail.receivedAt}#${event.detail.eventId}`, event },
-          { expression: 'attribute_not_exists(pk)' },
-        );
-      } catch (error) {
-        if (error instanceof ConditionFailedError) continue; // already pending: it will be dispatched once
-        throw error;
-      }
-      this.enqueue(event);
+      if (await queueEvent(this.table, event)) this.enqueue(event);
     }
   }
 
-  /** Dispatches the events a previous process accepted but did not finish. */
+  /**
+   * Dispatches the pending events this process is not handling yet: those a previous process accepted but
+   * did not finish, and those another process (the CLI) queued. Returns how many it took on.
+   */
   async recover(): Promise<number> {
     const items = await this.table.query({ partition: PENDING, byTime: true });
     let recovered = 0;
     for (const item of items) {
       const stored = item['event'] as DomainEvent;
       try {
-        this.enqueue(validateEvent(stored.detailType, stored.detail));
-        recovered += 1;
+        if (this.enqueue(validateEvent(stored.detailType, stored.detail))) recovered += 1;
       } catch (error) {
         await this.recordFailure('(none)', stored, error, 0);
         await this.table.delete({ pk: item.pk, sk: item.sk });
@@ -103,13 +114,14 @@ export class LocalBus implements EventBus {
     return items.map((item) => item['failure'] as FailedDelivery);
   }
 
-  private enqueue(event: DomainEvent): void {
-    if (this.stopped) return;
+  private enqueue(event: DomainEvent): boolean {
+    if (this.stopped) return false;
     const key = pendingKey(event).pk;
-    if (this.dispatching.has(key)) return;
+    if (this.dispatching.has(key)) return false;
     this.dispatching.add(key);
     this.waiting.push(event);
     this.pump();
+    return true;
   }
 
   private pump(): void {

@@ -22,6 +22,11 @@ import type { SecretName, Secrets } from '../../shared/settings/secrets';
 import { createDocumentClient } from '../../shared/store/dynamodb-client';
 import { ensureTable } from '../../shared/store/ensure-table';
 import { Table } from '../../shared/store/table';
+import { DryRunSmsSender } from '../../shared/providers/sms/dry-run-sms-sender';
+import type { SmsSender } from '../../shared/providers/sms/sms-sender';
+import { TwilioSmsSender, type TwilioSmsOptions } from '../../shared/providers/sms/twilio-sms-sender';
+import { TableTimers } from '../../shared/timers/table-timers';
+import { BackgroundPoller } from './background-poller';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from './embedded-dynamodb';
 import { startHttpServer } from './http-server';
 import { LocalBus, type LocalBusOptions } from './local-bus';
@@ -40,6 +45,10 @@ export interface LocalRuntimeOptions {
   inMemory?: boolean;
   /** Tuning of the live Slack client (tests shorten its retries). */
   slack?: Pick<LiveSlackOptions, 'retries' | 'timeoutMs'>;
+  /** Tuning of the live Twilio client. */
+  twilio?: Pick<TwilioSmsOptions, 'maxRetries' | 'timeoutMs'>;
+  /** How often due timers fire and queued events are picked up (default 1 s); 0: only by `tick()`. */
+  pollIntervalMs?: number;
   automations?: readonly Automation[];
   /** Milliseconds the configuration is cached between reads (default 1 s). */
   configCacheMs?: number;
@@ -59,6 +68,9 @@ export interface LocalRuntime {
   /** Where the configuration came from when this start applied it. */
   appliedConfigFrom: string | undefined;
   recoveredEvents: number;
+  timers: TableTimers;
+  /** Fires due timers and picks up queued events now (what the poller does every second). */
+  tick(): Promise<{ timersFired: number; eventsPickedUp: number }>;
   /** Resolves when every accepted event has been handled. */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -108,10 +120,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     // Like Lambda's asynchronous retries: spread over long enough to outlast a side effect's lease.
     { retryDelaysMs: [1_000, 10_000, 60_000], concurrency: 64, ...options.bus },
   );
+  const timers = new TableTimers(table);
   platform = {
     clock,
     table,
     configs,
+    timers,
+    sms: smsSender(secrets, generated, settings, log, outbox, options.twilio),
+    publicBaseUrl: settings.publicBaseUrl,
     runs: new RunStore(table, clock),
     // On its own embedded store this process is the only writer, so claims of a previous (crashed)
     // process are taken over at once; a shared DYNAMODB_ENDPOINT may have other writers.
@@ -137,6 +153,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const http = await startHttpServer(ingest, settings.port);
   const url = `http://localhost:${http.port}`;
   ownUrl = url;
+  platform.publicBaseUrl = settings.publicBaseUrl?.replace(/\/$/, '') ?? url;
+  const poller = new BackgroundPoller(timers, bus, clock, log);
+  if ((options.pollIntervalMs ?? 1_000) > 0) poller.start(options.pollIntervalMs ?? 1_000);
   await writeRuntimeFile(dataDir, { pid: process.pid, url, dynamoEndpoint, tableName: settings.tableName, startedAt: clock.now().toISOString() });
 
   return {
@@ -152,9 +171,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     config,
     appliedConfigFrom,
     recoveredEvents,
+    timers,
+    tick: () => poller.tick(),
     drain: () => bus.drain(),
     async stop() {
       await http.close();
+      await poller.stop();
       await bus.stop();
       await removeRuntimeFile(dataDir, process.pid);
       doc.destroy();
@@ -174,6 +196,25 @@ function slackMessenger(
   const token = secrets.SLACK_BOT_TOKEN;
   if (token === undefined) return new DryRunSlackMessenger(outbox, clock);
   return new LiveSlackMessenger({ token, apiUrl: settings.apiUrls.slack, log, ...tuning });
+}
+
+/**
+ * Twilio is live only with real credentials: a TWILIO_AUTH_TOKEN generated locally verifies simulated
+ * webhooks but cannot send anything.
+ */
+function smsSender(
+  secrets: Secrets,
+  generated: readonly SecretName[],
+  settings: Settings,
+  log: Logger,
+  outbox: Outbox,
+  tuning: LocalRuntimeOptions['twilio'],
+): SmsSender {
+  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM_NUMBER: from } = secrets;
+  if (accountSid === undefined || authToken === undefined || from === undefined || generated.includes('TWILIO_AUTH_TOKEN')) {
+    return new DryRunSmsSender(outbox, from);
+  }
+  return new TwilioSmsSender({ accountSid, authToken, from, apiUrl: settings.apiUrls.twilio, log, ...tuning });
 }
 
 /** On the very first start the table has no configuration: apply the admin's file, or the example. */

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
+import { routes } from '../../functions/ingest/routes';
 import { startBanner } from './banner';
 import { startLocalRuntime } from './local-runtime';
 
@@ -12,9 +13,13 @@ const env = process.env;
 process.stdout.write(
   `${startBanner({
     url: runtime.url,
-    endpoints: [`${runtime.url}/webhooks/slack/events`, `${runtime.url}/webhooks/slack/interactions`, `${runtime.url}/health`],
-    providers: [{ name: 'Slack', mode: runtime.platform.slack.mode, enableWith: 'SLACK_BOT_TOKEN' }],
-    dataDir: relative(process.cwd(), runtime.dataDir) || '.',
+    publicBaseUrl: runtime.platform.publicBaseUrl ?? runtime.url,
+    endpoints: Object.entries(routes).map(([path, endpoint]) => `${endpoint.method.padEnd(5)}${runtime.url}${path}`),
+    providers: [
+      { name: 'Slack', mode: runtime.platform.slack.mode, enableWith: 'SLACK_BOT_TOKEN' },
+      { name: 'Twilio', mode: runtime.platform.sms.mode, enableWith: 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER' },
+    ],
+    dataDir: displayPath(runtime.dataDir),
     dynamoEndpoint: runtime.dynamoEndpoint,
     embedded: runtime.settings.dynamoEndpoint === undefined,
     configVersion: runtime.config.version,
@@ -24,6 +29,12 @@ process.stdout.write(
     recoveredEvents: runtime.recoveredEvents,
   })}\n`,
 );
+
+/** A path inside the project relative to it, any other absolute. */
+function displayPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside === '' ? '.' : inside.startsWith('..') ? path : inside;
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

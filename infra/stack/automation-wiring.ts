@@ -10,6 +10,7 @@ import { toEventPattern, type Subscription } from '../../shared/bus/subscription
 import { DeadLetterQueue } from './dead-letter-queue';
 import type { StateTable } from './state-table';
 import { SwitchboardFunction, type FunctionEnvironment } from './switchboard-function';
+import type { TimerSchedules } from './timer-schedules';
 
 /**
  * How long an event may wait for delivery or a retry before it is dead-lettered instead: a page or an
@@ -30,6 +31,8 @@ export interface AutomationWiringProps {
   table: StateTable;
   bus: IEventBus;
   alarmTopic: ITopic;
+  /** Used only by automations that declare `usesTimers`; the others get neither its permissions nor its environment. */
+  timers: TimerSchedules;
 }
 
 /**
@@ -37,6 +40,7 @@ export interface AutomationWiringProps {
  * subscription built from the very declarations the local runtime routes with, and one dead-letter queue
  * for everything it could not take: events the bus could not deliver, and runs that still failed after
  * Lambda's retries (EventBridge's retry policy only covers delivery, not the function's errors).
+ * An automation that sets timers may also create and delete schedules in the timer group.
  */
 export class AutomationWiring extends Construct {
   readonly function: SwitchboardFunction;
@@ -51,11 +55,12 @@ export class AutomationWiring extends Construct {
       description: `Switchboard automation ${automation.name}`,
       // Provider calls may wait out a Slack or GitHub Retry-After before giving up.
       timeout: Duration.seconds(30),
-      environment: props.environment,
+      environment: automation.usesTimers === true ? { ...props.environment, timers: props.timers.environment } : props.environment,
       secret: props.secret,
     });
     props.table.grantItemReadWrite(this.function);
-    props.bus.grantPutEventsTo(this.function); // follow-up events (e.g. codename.assigned)
+    props.bus.grantPutEventsTo(this.function); // follow-up events (e.g. codename.assigned), and timers already due
+    if (automation.usesTimers === true) props.timers.grantScheduling(this.function);
 
     this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', { holds: `${automation.name} events`, alarmTopic: props.alarmTopic });
     this.function.function.configureAsyncInvoke({

@@ -30,7 +30,7 @@ export class DeadLetterQueue extends Construct {
     Validations.of(this.queue.node.defaultChild as CfnQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
-        'This queue is itself a dead-letter queue (the EventBridge rule target DLQ and the Lambda on-failure destination); a DLQ of a DLQ would only hide failed events one level further away from the alarm.',
+        'This queue is itself a dead-letter queue (of EventBridge rule targets, Lambda on-failure, or Scheduler); a DLQ of a DLQ would only hide failed events one level further away from the alarm.',
     });
 
     const alarm = this.queue

@@ -4,4 +4,7 @@ export const STACK_OUTPUTS = {
   tableName: 'TableName',
   busName: 'EventBusName',
   secretArn: 'SecretArn',
+  busArn: 'EventBusArn',
+  scheduleGroup: 'ScheduleGroupName',
+  schedulerRoleArn: 'SchedulerRoleArn',
 } as const;

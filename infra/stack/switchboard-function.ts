@@ -19,6 +19,22 @@ export interface FunctionEnvironment {
   /** Providers kept in dry-run on this stack (DRY_RUN_PROVIDERS). */
   dryRunProviders: readonly string[];
   logLevel: string;
+  /** The webhooks' public base URL, without a trailing slash (PUBLIC_BASE_URL). @default unset */
+  publicBaseUrl?: string | undefined;
+  /** Only for functions that set timers: where their schedules go. @default unset: timers are unavailable */
+  timers?: TimersEnvironment | undefined;
+}
+
+/** What a function that sets timers needs to create EventBridge Scheduler schedules (shared/timers/scheduler-timers.ts). */
+export interface TimersEnvironment {
+  /** SCHEDULE_GROUP */
+  scheduleGroupName: string;
+  /** SCHEDULER_ROLE_ARN: the role Scheduler assumes to put `timer.fired` on the bus. */
+  schedulerRoleArn: string;
+  /** EVENT_BUS_ARN: the schedules' target. */
+  busArn: string;
+  /** TIMERS_DEAD_LETTER_ARN: where Scheduler puts a timer it could not deliver. */
+  deadLetterArn: string;
 }
 
 export interface SwitchboardFunctionProps {
@@ -47,6 +63,7 @@ export interface SwitchboardFunctionProps {
  */
 export class SwitchboardFunction extends Construct implements IGrantable {
   readonly function: NodejsFunction;
+  readonly role: Role;
   readonly logGroup: LogGroup;
   readonly grantPrincipal: IPrincipal;
 
@@ -57,6 +74,7 @@ export class SwitchboardFunction extends Construct implements IGrantable {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs ${props.description}`,
     });
+    this.role = role;
     this.logGroup.grantWrite(role);
 
     this.function = new NodejsFunction(this, 'Function', {
@@ -71,14 +89,7 @@ export class SwitchboardFunction extends Construct implements IGrantable {
       logGroup: this.logGroup,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
-      environment: {
-        [AWS_ENVIRONMENT.tableName]: props.environment.tableName,
-        [AWS_ENVIRONMENT.busName]: props.environment.busName,
-        [AWS_ENVIRONMENT.secretArn]: props.secret.secretArn,
-        [AWS_ENVIRONMENT.dryRunProviders]: props.environment.dryRunProviders.join(','),
-        [AWS_ENVIRONMENT.logLevel]: props.environment.logLevel,
-        POWERTOOLS_SERVICE_NAME: 'switchboard',
-      },
+      environment: environmentVariables(props.environment, props.secret),
       bundling: {
         minify: true,
         sourceMap: false,
@@ -98,4 +109,26 @@ export class SwitchboardFunction extends Construct implements IGrantable {
         'Switchboard targets Node.js 22 (an LTS line supported by Lambda until 2027): the local runtime, the tests and the benchmarks run the same code on Node 20/22, and a runtime upgrade is a deliberate, tested change rather than one made whenever Lambda adds a newer runtime.',
     });
   }
+}
+
+/** The variables of shared/aws/aws-environment.ts; optional ones are left out rather than set empty. */
+function environmentVariables(environment: FunctionEnvironment, secret: ISecret): Record<string, string> {
+  const { publicBaseUrl, timers } = environment;
+  return {
+    [AWS_ENVIRONMENT.tableName]: environment.tableName,
+    [AWS_ENVIRONMENT.busName]: environment.busName,
+    [AWS_ENVIRONMENT.secretArn]: secret.secretArn,
+    [AWS_ENVIRONMENT.dryRunProviders]: environment.dryRunProviders.join(','),
+    [AWS_ENVIRONMENT.logLevel]: environment.logLevel,
+    ...(publicBaseUrl === undefined ? {} : { [AWS_ENVIRONMENT.publicBaseUrl]: publicBaseUrl }),
+    ...(timers === undefined
+      ? {}
+      : {
+          [AWS_ENVIRONMENT.scheduleGroup]: timers.scheduleGroupName,
+          [AWS_ENVIRONMENT.schedulerRoleArn]: timers.schedulerRoleArn,
+          [AWS_ENVIRONMENT.busArn]: timers.busArn,
+          [AWS_ENVIRONMENT.timersDeadLetterArn]: timers.deadLetterArn,
+        }),
+    POWERTOOLS_SERVICE_NAME: 'switchboard',
+  };
 }

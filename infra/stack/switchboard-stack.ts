@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type CfnOutputProps, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { automations } from '../../functions/registry';
 import { AlarmTopic } from './alarm-topic';
@@ -8,6 +8,7 @@ import { SwitchboardEventBus } from './event-bus';
 import { STACK_OUTPUTS } from './stack-outputs';
 import { StateTable } from './state-table';
 import type { FunctionEnvironment } from './switchboard-function';
+import { TimerSchedules } from './timer-schedules';
 import { WebhookApi } from './webhook-api';
 
 export interface SwitchboardStackProps extends StackProps {
@@ -19,12 +20,18 @@ export interface SwitchboardStackProps extends StackProps {
   alarmEmail?: string | undefined;
   /** @default 'INFO' */
   logLevel?: string | undefined;
+  /**
+   * The public URL of the webhooks when a custom domain is in front of the API, e.g. `https://hooks.example.com`:
+   * Twilio signs the URL it posted to, and automations give Twilio status-callback URLs under it.
+   * @default the HTTP API's own endpoint
+   */
+  publicBaseUrl?: string | undefined;
 }
 
 /**
  * Switchboard on AWS (SPEC §1, "Two ways to run"): the webhook API and ingest, the bus with its archive,
- * one function and its rules per automation of the registry, the table, the credentials secret, and
- * alarms on every dead-letter queue. The outputs are what `switchboard --stack NAME` reads.
+ * one function and its rules per automation of the registry, the timers' schedule group, the table, the
+ * credentials secret, and alarms on every dead-letter queue. The outputs are what `switchboard --stack NAME` reads.
  */
 export class SwitchboardStack extends Stack {
   constructor(scope: Construct, id: string, props: SwitchboardStackProps = {}) {
@@ -41,17 +48,28 @@ export class SwitchboardStack extends Stack {
     };
     const shared = { environment, secret: credentials.secret, table: state, bus: events.bus };
 
-    const webhooks = new WebhookApi(this, 'Webhooks', shared);
+    const webhooks = new WebhookApi(this, 'Webhooks', { ...shared, publicBaseUrl: props.publicBaseUrl });
+    const timers = new TimerSchedules(this, 'Timers', { bus: events.bus, alarmTopic: alarms.topic });
     for (const automation of automations) {
-      new AutomationWiring(this, automation.name, { ...shared, automation, alarmTopic: alarms.topic });
+      new AutomationWiring(this, automation.name, {
+        ...shared,
+        environment: { ...environment, publicBaseUrl: webhooks.publicBaseUrl },
+        automation,
+        alarmTopic: alarms.topic,
+        timers,
+      });
     }
 
-    new CfnOutput(this, STACK_OUTPUTS.apiUrl, { value: webhooks.stage.url, description: 'Base URL of the webhook endpoints' });
-    new CfnOutput(this, STACK_OUTPUTS.tableName, { value: state.table.tableName, description: 'The state table' });
-    new CfnOutput(this, STACK_OUTPUTS.busName, { value: events.bus.eventBusName, description: 'The event bus' });
-    new CfnOutput(this, STACK_OUTPUTS.secretArn, {
-      value: credentials.secret.secretArn,
-      description: 'The credentials secret: fill it with aws secretsmanager put-secret-value',
-    });
+    // Typed by STACK_OUTPUTS, so that an output the CLI reads cannot be forgotten.
+    const outputs: Record<keyof typeof STACK_OUTPUTS, CfnOutputProps> = {
+      apiUrl: { value: webhooks.publicBaseUrl, description: 'Base URL of the webhook endpoints (PUBLIC_BASE_URL)' },
+      tableName: { value: state.table.tableName, description: 'The state table' },
+      busName: { value: events.bus.eventBusName, description: 'The event bus' },
+      busArn: { value: events.bus.eventBusArn, description: "The event bus's ARN: the timers' target" },
+      secretArn: { value: credentials.secret.secretArn, description: 'The credentials secret: fill it with aws secretsmanager put-secret-value' },
+      scheduleGroup: { value: timers.group.scheduleGroupName, description: "The EventBridge Scheduler group of the timers' schedules" },
+      schedulerRoleArn: { value: timers.role.roleArn, description: 'The role EventBridge Scheduler assumes to put fired timers on the bus' },
+    };
+    for (const key of Object.keys(outputs) as (keyof typeof STACK_OUTPUTS)[]) new CfnOutput(this, STACK_OUTPUTS[key], outputs[key]);
   }
 }

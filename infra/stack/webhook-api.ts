@@ -40,37 +40,51 @@ export interface WebhookApiProps {
   secret: ISecret;
   table: StateTable;
   bus: IEventBus;
+  /**
+   * The URL providers post to, when a custom domain is in front of the API (e.g. `https://hooks.example.com`).
+   * @default the HTTP API's own endpoint
+   */
+  publicBaseUrl?: string | undefined;
 }
 
 /**
  * The webhook edge (SPEC §1): an HTTP API that hands every request to the ingest function, which does its
  * own routing, verification and 404/405 answers, so the API has a single `$default` route. Ingest may only
  * read and write its delivery ledger and publish onto the bus.
+ *
+ * Ingest is told the public base URL (Twilio signs the URL it posted to). The API's own endpoint is an
+ * attribute of the API alone, not of its stage or integration, so the function may refer to the API while
+ * the API's integration refers to the function without a dependency cycle.
  */
 export class WebhookApi extends Construct {
   readonly ingest: SwitchboardFunction;
   readonly api: HttpApi;
   readonly stage: HttpStage;
+  /** Where providers reach the webhooks, without a trailing slash (PUBLIC_BASE_URL of every function). */
+  readonly publicBaseUrl: string;
 
   constructor(scope: Construct, id: string, props: WebhookApiProps) {
     super(scope, id);
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Switchboard webhooks: every request goes to the ingest function',
+      // HttpApi's own default stage takes no access-log or throttle settings: the stage below replaces it.
+      createDefaultStage: false,
+    });
+    // The stage below is `$default`, which adds no path: the API's endpoint is the base URL.
+    this.publicBaseUrl = props.publicBaseUrl === undefined ? this.api.apiEndpoint : normalisePublicBaseUrl(props.publicBaseUrl);
+
     this.ingest = new SwitchboardFunction(this, 'Ingest', {
       entry: 'functions/ingest/handler.ts',
       description: 'Switchboard ingest: verifies webhooks and publishes them onto the bus',
       // Providers expect an ack within seconds (Slack: 3 s); anything slower has failed anyway.
       timeout: Duration.seconds(10),
       memorySize: 256,
-      environment: props.environment,
+      environment: { ...props.environment, publicBaseUrl: this.publicBaseUrl },
       secret: props.secret,
     });
     props.table.grantDeliveryLedger(this.ingest);
     props.bus.grantPutEventsTo(this.ingest);
 
-    this.api = new HttpApi(this, 'Api', {
-      description: 'Switchboard webhooks: every request goes to the ingest function',
-      // HttpApi's own default stage takes no access-log or throttle settings: the stage below replaces it.
-      createDefaultStage: false,
-    });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
     this.stage = new HttpStage(this, 'Stage', {
       httpApi: this.api,
@@ -90,4 +104,20 @@ export class WebhookApi extends Construct {
         "Webhook providers (Slack, GitHub, Twilio, Salesforce, the website) cannot present IAM, Cognito or JWT credentials; every request is authenticated inside the ingest function by the provider's signature or token over the raw body (SPEC §2), and refused with 401 otherwise.",
     });
   }
+}
+
+/**
+ * An absolute http(s) URL without query, fragment or trailing slash: ingest appends the request path to it
+ * to rebuild the URL Twilio signed, so a stray slash would fail every signature.
+ */
+function normalisePublicBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch (error) {
+    throw new Error(`publicBaseUrl "${value}" is not a URL`, { cause: error });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`publicBaseUrl "${value}" must be an http(s) URL`);
+  if (url.search !== '' || url.hash !== '') throw new Error(`publicBaseUrl "${value}" must not have a query or fragment`);
+  return url.href.replace(/\/+$/, '');
 }

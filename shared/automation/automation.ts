@@ -5,7 +5,10 @@ import type { DomainEvent } from '../events/catalogue';
 import type { EffectOutcome, OnceOptions } from '../idempotency/side-effect-ledger';
 import type { Logger } from '../log/logger';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
+import type { SmsSender } from '../providers/sms/sms-sender';
 import type { RunRecorder } from '../runs/run-recorder';
+import type { Table } from '../store/table';
+import type { Timers } from '../timers/timers';
 
 /** What a handler gets for one event: the run it records into, the config in force, and the ports. */
 export interface AutomationContext {
@@ -16,7 +19,12 @@ export interface AutomationContext {
   once<T>(key: string, effect: () => Promise<T>, options?: OnceOptions): Promise<EffectOutcome<T>>;
   /** Publishes follow-up events onto the bus. */
   publish(...events: DomainEvent[]): Promise<void>;
+  timers: Timers;
   slack: SlackMessenger;
+  sms: SmsSender;
+  /** The table, for an automation's own state (incidents, tickets). */
+  table: Table;
+  publicBaseUrl: string | undefined;
   log: Logger;
 }
 
@@ -28,6 +36,8 @@ export interface Automation {
   name: string;
   description: string;
   subscriptions: readonly Subscription[];
+  /** Sets timers (on AWS its function may create schedules); least privilege for those that do not. */
+  usesTimers?: boolean;
   handle(event: DomainEvent, context: AutomationContext): Promise<void>;
 }
 

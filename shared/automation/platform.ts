@@ -5,8 +5,10 @@ import type { SideEffectLedger } from '../idempotency/side-effect-ledger';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../providers/outbox';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
+import type { SmsSender } from '../providers/sms/sms-sender';
 import type { RunStore } from '../runs/run-store';
 import type { Table } from '../store/table';
+import type { Timers } from '../timers/timers';
 
 /**
  * The adapters, chosen once at start-up (AWS or local, live or dry-run) and shared by every run. Nothing
@@ -20,6 +22,10 @@ export interface Platform {
   ledger: SideEffectLedger;
   outbox: Outbox;
   bus: EventBus;
+  timers: Timers;
   slack: SlackMessenger;
+  sms: SmsSender;
+  /** The webhooks' public base URL, for provider callbacks (Twilio delivery status). */
+  publicBaseUrl: string | undefined;
   log: Logger;
 }

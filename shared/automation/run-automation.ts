@@ -40,7 +40,11 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
       clock: platform.clock,
       once: (key, effect, options) => platform.ledger.once(key, event.detail.eventId, effect, options),
       publish: (...events) => platform.bus.publish(events),
+      timers: platform.timers,
       slack: platform.slack,
+      sms: platform.sms,
+      table: platform.table,
+      publicBaseUrl: platform.publicBaseUrl,
       log,
     });
   } catch (error) {

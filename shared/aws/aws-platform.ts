@@ -7,7 +7,13 @@ import { Outbox } from '../providers/outbox';
 import { DryRunSlackMessenger } from '../providers/slack/dry-run-slack-messenger';
 import { LiveSlackMessenger } from '../providers/slack/live-slack-messenger';
 import { UnconfiguredSlackMessenger } from '../providers/slack/unconfigured-slack-messenger';
+import type { SmsSender } from '../providers/sms/sms-sender';
+import { ProviderError } from '../providers/provider-error';
+import type { AwsSmsSenderInput } from './aws-sms-sender';
 import { RunStore } from '../runs/run-store';
+import { SchedulerTimers } from '../timers/scheduler-timers';
+import { UnavailableTimers } from '../timers/unavailable-timers';
+
 import { createDocumentClient } from '../store/dynamodb-client';
 import { Table } from '../store/table';
 import type { Platform } from '../automation/platform';
@@ -18,7 +24,12 @@ import { loadSecrets } from './load-secrets';
  * The adapters on AWS: DynamoDB, EventBridge, Secrets Manager, and live providers (dry-run only for
  * those the stack lists in DRY_RUN_PROVIDERS). Built once per Lambda container.
  */
-export async function createAwsPlatform(env: Record<string, string | undefined> = process.env): Promise<Platform> {
+/** Adapters a function's Lambda entry passes in, so that only the functions using them bundle them. */
+export interface AwsProviders {
+  sms?: (input: AwsSmsSenderInput) => SmsSender;
+}
+
+export async function createAwsPlatform(env: Record<string, string | undefined> = process.env, providers: AwsProviders = {}): Promise<Platform> {
   const environment = readAwsEnvironment(env);
   const clock = systemClock;
   const log = createLogger({ level: environment.logLevel, runtime: 'aws' });
@@ -31,6 +42,7 @@ export async function createAwsPlatform(env: Record<string, string | undefined> 
     : token === undefined
       ? new UnconfiguredSlackMessenger()
       : new LiveSlackMessenger({ token, apiUrl: environment.apiUrls.slack, log });
+  const bus = new EventBridgeBus(environment.busName);
   return {
     clock,
     table,
@@ -38,8 +50,21 @@ export async function createAwsPlatform(env: Record<string, string | undefined> 
     runs: new RunStore(table, clock),
     ledger: new SideEffectLedger(table, clock),
     outbox,
-    bus: new EventBridgeBus(environment.busName),
+    bus,
+    timers: environment.scheduler === undefined ? new UnavailableTimers() : new SchedulerTimers({ ...environment.scheduler, bus, clock }),
     slack,
+    sms: (providers.sms ?? smsNotWired)({ secrets, dryRun: environment.dryRunProviders.has('twilio'), apiUrl: environment.apiUrls.twilio, log, outbox }),
+    publicBaseUrl: environment.publicBaseUrl,
     log,
+  };
+}
+
+/** For functions whose entry passed no SMS sender: they do not send SMS, and say so if asked to. */
+function smsNotWired(): SmsSender {
+  return {
+    mode: 'live',
+    send: async () => {
+      throw new ProviderError('twilio', 'messages.create', false, 'this function sends no SMS: its Lambda entry passes no SMS sender');
+    },
   };
 }

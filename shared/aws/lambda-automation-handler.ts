@@ -3,7 +3,7 @@ import type { Automation } from '../automation/automation';
 import type { Platform } from '../automation/platform';
 import { runAutomation } from '../automation/run-automation';
 import { validateEvent } from '../events/validate-event';
-import { createAwsPlatform } from './aws-platform';
+import { createAwsPlatform, type AwsProviders } from './aws-platform';
 
 /**
  * The Lambda handler of an automation: EventBridge delivers the event, the detail is validated against
@@ -12,11 +12,12 @@ import { createAwsPlatform } from './aws-platform';
  *
  * @example
  * export const handler = lambdaAutomationHandler(afterHours);
+ * export const handler = lambdaAutomationHandler(paging, { sms: awsSmsSender });
  */
-export function lambdaAutomationHandler(automation: Automation): (event: EventBridgeEvent<string, unknown>) => Promise<void> {
+export function lambdaAutomationHandler(automation: Automation, providers: AwsProviders = {}): (event: EventBridgeEvent<string, unknown>) => Promise<void> {
   let platform: Promise<Platform> | undefined;
   return async (event) => {
-    platform ??= createAwsPlatform().catch((error: unknown) => {
+    platform ??= createAwsPlatform(process.env, providers).catch((error: unknown) => {
       platform = undefined; // the next invocation tries again
       throw error;
     });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isValidTimeZone } from '../calendar/business-calendar';
 import { assertKnownHolidaySettings } from '../calendar/holidays';
+import { durationSchema } from './duration';
 
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
@@ -114,6 +115,27 @@ export const configSchema = z.strictObject({
       .default([])
       .refine((channels) => new Set(channels.map((c) => c.id)).size === channels.length, 'lists each channel once'),
   }),
+  paging: z
+    .strictObject({
+      /** Who is paged, in order; the first at once, the next when nobody acknowledged in time. */
+      chain: z
+        .array(
+          z.strictObject({
+            name: z.string().trim().min(1).max(80),
+            phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number like "+15555550101"'),
+          }),
+        )
+        .min(1, 'needs at least one person')
+        .refine((people) => new Set(people.map((p) => p.phone)).size === people.length, 'lists each phone number once'),
+      /** How long each person has to reply ACK before the next one is paged. */
+      ackTimeout: durationSchema,
+      /** How many more times the whole chain is paged after the first pass. */
+      repeats: z.number().int().min(0).max(10),
+      /** Told when an incident opens and who acknowledged it. */
+      internalChannel: slackChannelId,
+      /** Told when nobody acknowledged (default: the internal channel). */
+      fallbackChannel: slackChannelId.optional(),
+    }),
   runs: z
     .strictObject({
       retentionDays: z.number().int().min(1).max(365).default(30),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../infra/cli/main';
 import { startLocalSwitchboard, TEST_SIGNING_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
+import { TEST_TWILIO_AUTH_TOKEN } from '../support/twilio-requests';
 
 interface CliResult {
   code: number;
@@ -159,6 +160,58 @@ describe('the switchboard CLI against a running local Switchboard', () => {
       expect(unknown.code).not.toBe(0);
       expect(unknown.stderr).toContain('unknown command');
     });
+  });
+});
+
+describe('the switchboard CLI for paging: incidents, timers, SMS replies', () => {
+  let switchboard: LocalSwitchboard;
+  let env: Record<string, string | undefined>;
+
+  beforeAll(async () => {
+    // Dry-run providers; the poller picks up what the CLI queues, as the real runtime does every second.
+    switchboard = await startLocalSwitchboard({ clock: new ManualClock('2026-11-22T20:00:00-08:00'), options: { pollIntervalMs: 50 } });
+    env = { SWITCHBOARD_DATA_DIR: switchboard.dataDir, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN };
+  });
+  afterAll(async () => {
+    await switchboard.dispose();
+  });
+
+  it('opens an incident that pages the first person, lists it, and shows its escalation timer', async () => {
+    const opened = await switchboardCli(['incidents', 'open', '--customer', 'Globex', '--severity', 'P1', '--excerpt', 'API returns 500s', '--by', 'ops'], env);
+    expect(opened.stderr).toBe('');
+    expect(opened.code).toBe(0);
+    const [, id, code] = /Opened (INC-\w+): paging Dana \(VP Customer Success\) for P1 Globex\. ACK code (\w+)\./.exec(opened.stdout) ?? [];
+    expect(id).toBeDefined();
+
+    const sms = await switchboardCli(['--json', 'outbox', 'list', '--provider', 'twilio'], env);
+    expect(JSON.parse(sms.stdout)[0]).toMatchObject({ operation: 'messages.create', request: { To: '+15555550101', Body: expect.stringContaining(`Reply ACK ${code}`) } });
+
+    const list = await switchboardCli(['incidents', 'list', '--open'], env);
+    expect(list.stdout).toMatch(new RegExp(`${id}\\s+${code}\\s+paging\\s+P1\\s+Globex`));
+    const timers = await switchboardCli(['timers', 'list'], env);
+    expect(timers.stdout).toContain(`paging:${id}:escalate:0`);
+  });
+
+  it('acknowledges by SMS reply (simulated, signed like Twilio) and by the CLI', async () => {
+    const first = JSON.parse((await switchboardCli(['--json', 'incidents', 'open', '--customer', 'Initech'], env)).stdout) as { id: string; incident: { code: string } };
+    const reply = await switchboardCli(['simulate', 'sms-reply', '--body', `ack ${first.incident.code}`], env);
+    expect(reply.stderr).toBe('');
+    expect(reply.stdout).toMatch(/HTTP 200 <\?xml/);
+    expect(reply.stdout).toMatch(/Run paging:SM\w+: succeeded/);
+    const shown = await switchboardCli(['incidents', 'show', first.id], env);
+    expect(shown.stdout).toContain('acknowledged by Dana (VP Customer Success)');
+
+    const second = JSON.parse((await switchboardCli(['--json', 'incidents', 'open', '--customer', 'Umbrella'], env)).stdout) as { id: string; incident: { code: string } };
+    const acked = await switchboardCli(['incidents', 'ack', second.incident.code, '--by', 'Priya'], env);
+    expect(acked.stdout).toContain(`${second.id} acknowledged by Priya; escalation stopped.`);
+    expect((await switchboardCli(['incidents', 'ack', second.id], env)).stderr).toContain('already acknowledged by Priya');
+    expect((await switchboardCli(['incidents', 'ack', 'INC-NOPE99'], env)).code).toBe(1);
+  });
+
+  it('refuses a severity other than P0 or P1', async () => {
+    const result = await switchboardCli(['incidents', 'open', '--customer', 'X', '--severity', 'P3'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--severity must be P0 or P1');
   });
 });
 

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../infra/local/local-runtime';
 import type { FakeSlackApi } from './fake-slack-api';
+import type { FakeTwilioApi } from './fake-twilio-api';
 import type { ManualClock } from './manual-clock';
 import { uniqueTableName } from './test-table';
+import { SWITCHBOARD_NUMBER, TEST_TWILIO_AUTH_TOKEN } from './twilio-requests';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -17,12 +19,14 @@ export interface LocalSwitchboard extends LocalRuntime {
 
 /**
  * The local runtime as a test starts it: real HTTP on a free port, its own table on the embedded
- * DynamoDB, the example configuration, a clock the test moves, and Slack live against `slack` (a fake
- * Slack API on 127.0.0.1) or in dry-run without one. Retries are shortened, not removed.
+ * DynamoDB, the example configuration, a clock the test moves, Slack live against `slack` and Twilio
+ * live against `twilio` (fake APIs on 127.0.0.1) or each in dry-run without one. Retries are shortened,
+ * not removed. Timers fire when the test calls `tick()` (no background polling unless asked).
  */
 export async function startLocalSwitchboard(input: {
   clock: ManualClock;
   slack?: FakeSlackApi;
+  twilio?: FakeTwilioApi;
   env?: Record<string, string>;
   options?: Partial<LocalRuntimeOptions>;
 }): Promise<LocalSwitchboard> {
@@ -35,7 +39,11 @@ export async function startLocalSwitchboard(input: {
       DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
       LOG_LEVEL: 'SILENT',
+      TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN,
       ...(input.slack === undefined ? {} : { SLACK_BOT_TOKEN: input.slack.token, SLACK_API_URL: input.slack.url }),
+      ...(input.twilio === undefined
+        ? {}
+        : { TWILIO_ACCOUNT_SID: input.twilio.accountSid, TWILIO_AUTH_TOKEN: input.twilio.authToken, TWILIO_FROM_NUMBER: SWITCHBOARD_NUMBER, TWILIO_API_URL: input.twilio.url }),
       ...input.env,
     },
     clock: input.clock,
@@ -43,6 +51,8 @@ export async function startLocalSwitchboard(input: {
     configCacheMs: 0,
     bus: { retryDelaysMs: [20, 50] },
     slack: { retries: { retries: 2, minTimeout: 10, maxTimeout: 30 }, timeoutMs: 2_000 },
+    twilio: { maxRetries: 1, timeoutMs: 2_000 },
+    pollIntervalMs: 0,
     ...input.options,
   });
   return Object.assign(runtime, {

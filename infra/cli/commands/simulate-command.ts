@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { dateToSlackTs } from '../../../shared/providers/slack/slack-ts';
 import type { RunRecord } from '../../../shared/runs/run';
@@ -6,6 +5,9 @@ import { CliError, withTarget, type CliIo } from '../cli-context';
 import type { Target } from '../target';
 import { newSlackEventId, slackMessagePayload } from '../scenarios/slack-message-payload';
 import { sendSignedSlackRequest } from '../scenarios/send-signed-slack-request';
+import { waitFor } from '../wait-for';
+import { sendSignedTwilioRequest } from '../scenarios/send-signed-twilio-request';
+import { twilioSmsParams } from '../scenarios/twilio-sms-params';
 
 /** `switchboard simulate SCENARIO`: a correctly signed, realistic webhook sent to a running Switchboard. */
 export function registerSimulateCommands(program: Command, io: CliIo): void {
@@ -69,16 +71,52 @@ export function registerSimulateCommands(program: Command, io: CliIo): void {
         }
         if (answers.some((a) => a.status >= 300)) throw new CliError(`Switchboard refused the event (HTTP ${answers.find((a) => a.status >= 300)?.status})`);
         const runs = options.wait ? await waitForRuns(target, eventId) : [];
-        output.record({ eventId, answers, runs }, () =>
-          runs.length === 0
-            ? ['No run recorded yet; see `switchboard runs list`.']
-            : runs.flatMap((run) => [
-                `Run ${run.runId}: ${run.status}`,
-                ...run.steps.map((s) => `  ${s.outcome.padEnd(8)} ${s.name}${s.detail === undefined ? '' : ` — ${s.detail}`}`),
-              ]),
-        );
+        output.record({ eventId, answers, runs }, () => describeRuns(runs));
       });
     });
+
+  registerSmsReply(simulate, io);
+}
+
+/** `simulate sms-reply`: someone answers a page by SMS, through Twilio's inbound webhook. */
+function registerSmsReply(simulate: Command, io: CliIo): void {
+  simulate
+    .command('sms-reply')
+    .description('someone replies to a page by SMS (Twilio inbound webhook), e.g. --body "ACK K7QP"')
+    .option('--from <number>', 'the sender (default: the first person on the paging chain)')
+    .option('--body <text>', 'what they text', 'ACK')
+    .option('--to <number>', 'the Switchboard number they reply to', '+15555550100')
+    .option('--retries <n>', 'also deliver the same webhook again N times, as Twilio retries do', (v) => Number(v), 0)
+    .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
+    .option('--no-wait', 'do not wait for the runs it causes')
+    .action(async (options: { from?: string; body: string; to: string; retries: number; url?: string; wait: boolean }, command: Command) => {
+      await withTarget(command, io, async (target, output) => {
+        const baseUrl = (options.url ?? target.baseUrl)?.replace(/\/$/, '');
+        if (baseUrl === undefined) throw new CliError('no Switchboard URL: pass --url');
+        const { TWILIO_AUTH_TOKEN: authToken } = await target.secrets();
+        if (authToken === undefined) throw new CliError('no TWILIO_AUTH_TOKEN to sign with: set it, or start the local runtime once to generate one');
+        const { config } = await target.configs.current();
+        const from = options.from ?? config.paging.chain[0]?.phone;
+        if (from === undefined) throw new CliError('no sender: pass --from');
+        const params = twilioSmsParams({ from, to: options.to, body: options.body });
+        const url = `${baseUrl}/webhooks/twilio/sms`;
+        const signedUrl = `${(options.url === undefined ? target.publicBaseUrl : baseUrl) ?? baseUrl}/webhooks/twilio/sms`;
+        const token = `sim-${params['MessageSid']}`;
+        for (let attempt = 0; attempt <= options.retries; attempt += 1) {
+          const answer = await sendSignedTwilioRequest({ url, params, authToken, signedUrl, idempotencyToken: token });
+          output.say(`${attempt === 0 ? 'Sent' : `Retry ${attempt} of`} SMS ${params['MessageSid']} to ${url}: HTTP ${answer.status} ${answer.body}`);
+          if (answer.status >= 300) throw new CliError(`Switchboard refused the SMS (HTTP ${answer.status})`);
+        }
+        const runs = options.wait ? await waitForRuns(target, String(params['MessageSid'])) : [];
+        output.record({ messageSid: params['MessageSid'], runs }, () => describeRuns(runs));
+      });
+    });
+}
+
+function describeRuns(runs: readonly RunRecord[]): string[] {
+  return runs.length === 0
+    ? ['No run recorded yet; see `switchboard runs list`.']
+    : runs.flatMap((run) => [`Run ${run.runId}: ${run.status}`, ...run.steps.map((s) => `  ${s.outcome.padEnd(8)} ${s.name}${s.detail === undefined ? '' : ` — ${s.detail}`}`)]);
 }
 
 interface SlackMessageOptions {
@@ -109,10 +147,9 @@ async function serverTime(baseUrl: string): Promise<Date> {
 
 /** The runs an event caused, once they are recorded (up to 5 seconds). */
 async function waitForRuns(target: Target, eventId: string): Promise<RunRecord[]> {
-  for (let waited = 0; waited < 5_000; waited += 200) {
-    const runs = (await target.runs.list({ limit: 50 })).filter((run) => run.trigger.eventId === eventId);
-    if (runs.length > 0) return runs;
-    await sleep(200);
-  }
-  return [];
+  const runs = await waitFor(async () => {
+    const caused = (await target.runs.list({ limit: 50 })).filter((run) => run.trigger.eventId === eventId);
+    return caused.length > 0 ? caused : undefined;
+  });
+  return runs ?? [];
 }

@@ -17,6 +17,8 @@ import { RunStore } from '../../../shared/runs/run-store';
 import { ManualClock } from '../../support/manual-clock';
 import { createTestTable } from '../../support/test-table';
 import { sampleSlackMessageEvent } from '../../support/sample-events';
+import { DryRunSmsSender } from '../../../shared/providers/sms/dry-run-sms-sender';
+import { TableTimers } from '../../../shared/timers/table-timers';
 
 const EXAMPLE_FILE = new URL('../../../switchboard.config.example.yaml', import.meta.url);
 const example = parseConfig(readFileSync(EXAMPLE_FILE, 'utf8'), 'switchboard.config.example.yaml');
@@ -55,7 +57,10 @@ describe('run automation', () => {
       ledger: new SideEffectLedger(table, clock),
       outbox,
       bus,
+      timers: new TableTimers(table),
       slack: new DryRunSlackMessenger(outbox, clock),
+      sms: new DryRunSmsSender(outbox, '+15555550100'),
+      publicBaseUrl: undefined,
       log: createLogger({ level: 'SILENT', runtime: 'local' }),
     };
     await platform.configs.apply(example, { source: 'switchboard.config.example.yaml' });

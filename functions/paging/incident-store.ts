@@ -1,0 +1,137 @@
+import type { Clock } from '../../shared/clock/clock';
+import { ConditionFailedError } from '../../shared/store/store-errors';
+import { expiresInDays, type Table } from '../../shared/store/table';
+import type { Incident } from './incident';
+
+/** A page sent for an incident, and what the provider said of its delivery. */
+export interface PageRecord {
+  step: number;
+  to: string;
+  sid: string;
+  sentAt: string;
+  deliveryStatus?: string;
+}
+
+type Stored<T> = T & { pk: string; sk: string; [key: string]: unknown };
+
+const PARTITION = 'incidents';
+const RETENTION_DAYS = 90;
+const incidentKey = (id: string) => ({ pk: `incident#${id}`, sk: 'incident' });
+const pageKey = (id: string, step: number) => ({ pk: `incident#${id}`, sk: `page#${String(step).padStart(4, '0')}` });
+const messageKey = (sid: string) => ({ pk: `sms#${sid}`, sk: 'sms' });
+
+/**
+ * Incidents in the table. Each transition is one conditional update on the state it starts from, and
+ * records the event that made it (`lastEventId`), so that a retried run recognises its own transition.
+ */
+export class IncidentStore {
+  constructor(
+    private readonly table: Table,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates the incident unless it exists; returns the one that is stored. */
+  async open(incident: Incident, eventId: string): Promise<{ incident: Incident; created: boolean }> {
+    try {
+      await this.table.put(
+        {
+          ...incidentKey(incident.id),
+          gsi1pk: PARTITION,
+          gsi1sk: `${incident.openedAt}#${incident.id}`,
+          expiresAt: expiresInDays(this.clock.now(), RETENTION_DAYS),
+          lastEventId: eventId,
+          ...incident,
+        },
+        { expression: 'attribute_not_exists(pk)' },
+      );
+      return { incident, created: true };
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+      return { incident: (await this.get(incident.id)) as Incident, created: false };
+    }
+  }
+
+  async get(id: string): Promise<(Incident & { lastEventId?: string }) | undefined> {
+    const item = await this.table.get<Stored<Incident>>(incidentKey(id), { consistent: true });
+    return item === undefined ? undefined : toIncident(item);
+  }
+
+  /** An incident by its id (INC-…) or its ACK code, in any case; codes are looked up among recent incidents. */
+  async find(reference: string): Promise<(Incident & { lastEventId?: string }) | undefined> {
+    const wanted = reference.trim().toUpperCase();
+    if (wanted.startsWith('INC-')) return this.get(wanted);
+    return (await this.list({ limit: 100 })).find((incident) => incident.code === wanted);
+  }
+
+  /** Newest first. */
+  async list(options: { limit?: number; openOnly?: boolean } = {}): Promise<Incident[]> {
+    const items = await this.table.query<Stored<Incident>>({
+      partition: PARTITION,
+      byTime: true,
+      descending: true,
+      limit: options.limit ?? 50,
+      ...(options.openOnly ? { filter: { expression: '#status <> :acknowledged', names: { '#status': 'status' }, values: { ':acknowledged': 'acknowledged' } } } : {}),
+    });
+    return items.map(toIncident);
+  }
+
+  /** Moves the page on from `fromStep` to `toStep`, if no one else moved it or acknowledged meanwhile. */
+  async advance(id: string, fromStep: number, toStep: number, eventId: string): Promise<Incident | undefined> {
+    return this.transition(id, { step: toStep, lastEventId: eventId }, '#status = :paging AND #step = :from', { ':paging': 'paging', ':from': fromStep });
+  }
+
+  /** Every page went unacknowledged. */
+  async markUnanswered(id: string, fromStep: number, eventId: string): Promise<Incident | undefined> {
+    return this.transition(id, { status: 'unanswered', lastEventId: eventId }, '#status = :paging AND #step = :from', { ':paging': 'paging', ':from': fromStep });
+  }
+
+  /** Someone is on it; a late ACK after every page went unanswered counts too. */
+  async acknowledge(id: string, by: string, eventId: string): Promise<Incident | undefined> {
+    return this.transition(
+      id,
+      { status: 'acknowledged', acknowledgedBy: by, acknowledgedAt: this.clock.now().toISOString(), lastEventId: eventId },
+      '#status <> :acknowledged',
+      { ':acknowledged': 'acknowledged' },
+    );
+  }
+
+  /** Remembers a page and which incident its message belongs to (delivery callbacks name only the message). */
+  async recordPage(incidentId: string, page: PageRecord): Promise<void> {
+    const expiresAt = expiresInDays(this.clock.now(), RETENTION_DAYS);
+    await this.table.put({ ...pageKey(incidentId, page.step), ...page, expiresAt });
+    await this.table.put({ ...messageKey(page.sid), incidentId, step: page.step, expiresAt });
+  }
+
+  async pages(incidentId: string): Promise<PageRecord[]> {
+    const items = await this.table.query<Stored<PageRecord>>({ partition: `incident#${incidentId}`, beginsWith: 'page#' });
+    return items.map(({ step, to, sid, sentAt, deliveryStatus }) => ({ step, to, sid, sentAt, ...(deliveryStatus === undefined ? {} : { deliveryStatus }) }));
+  }
+
+  async pageOfMessage(sid: string): Promise<{ incidentId: string; step: number } | undefined> {
+    const item = await this.table.get<Stored<{ incidentId: string; step: number }>>(messageKey(sid), { consistent: true });
+    return item === undefined ? undefined : { incidentId: item.incidentId, step: item.step };
+  }
+
+  async recordDeliveryStatus(incidentId: string, step: number, status: string): Promise<void> {
+    await this.table.update(pageKey(incidentId, step), { set: { deliveryStatus: status } }, { expression: 'attribute_exists(pk)' });
+  }
+
+  private async transition(id: string, set: Record<string, unknown>, condition: string, values: Record<string, unknown>): Promise<Incident | undefined> {
+    try {
+      const item = await this.table.update<Stored<Incident>>(
+        incidentKey(id),
+        { set, add: { version: 1 } },
+        { expression: `attribute_exists(pk) AND ${condition}`, names: { '#status': 'status', ...(condition.includes('#step') ? { '#step': 'step' } : {}) }, values },
+      );
+      return toIncident(item);
+    } catch (error) {
+      if (error instanceof ConditionFailedError) return undefined;
+      throw error;
+    }
+  }
+}
+
+function toIncident(item: Stored<Incident>): Incident & { lastEventId?: string } {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, expiresAt: _e, ...incident } = item;
+  return incident as Incident & { lastEventId?: string };
+}

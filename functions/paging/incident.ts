@@ -1,0 +1,45 @@
+import type { Severity } from '../../shared/events/slack-events';
+
+/** Someone on the paging chain, as configured when the incident opened. */
+export interface ChainMember {
+  name: string;
+  phone: string;
+}
+
+/**
+ * `paging` until someone acknowledges; `unanswered` once every page went unacknowledged (a late ACK is
+ * still welcome); `acknowledged` for good.
+ */
+export type IncidentStatus = 'paging' | 'acknowledged' | 'unanswered';
+
+/** A P0/P1 emergency being paged (SPEC §3.B). */
+export interface Incident {
+  id: string;
+  /** What the paged person replies with: "ACK K7QP". */
+  code: string;
+  status: IncidentStatus;
+  severity: Severity;
+  customer: string;
+  excerpt: string;
+  requestedBy: string;
+  /** The customer's Slack thread, when the emergency came from one. */
+  slack?: { channel: string; threadTs: string };
+  /** The chain and its timings as they were when the incident opened. */
+  chain: ChainMember[];
+  repeats: number;
+  ackTimeoutMs: number;
+  internalChannel: string;
+  fallbackChannel: string;
+  /** Index of the latest page: 0 is the first person, chain.length the first person again, and so on. */
+  step: number;
+  acknowledgedBy?: string;
+  acknowledgedAt?: string;
+  openedAt: string;
+  /** Bumped by every change; each transition is conditional on the state it starts from. */
+  version: number;
+}
+
+/** Open incidents are still waiting for someone. */
+export function isOpen(incident: Pick<Incident, 'status'>): boolean {
+  return incident.status !== 'acknowledged';
+}

@@ -1,0 +1,62 @@
+import type { AutomationContext } from '../../shared/automation/automation';
+import { durationMs } from '../../shared/config/duration';
+import type { EventOf } from '../../shared/events/catalogue';
+import { ackCodeCandidates, incidentIdFor } from './incident-identity';
+import type { IncidentStore } from './incident-store';
+import { pagePerson } from './page-person';
+import { incidentOpened } from './paging-messages';
+
+type OpenTrigger = EventOf<'slack.emergency.requested'> | EventOf<'incident.open.requested'>;
+
+/**
+ * A customer escalated (or an admin opened an incident): open one incident per request, page the first
+ * person on the chain, and tell the internal channel. A redelivered request finds its incident and
+ * only completes what is missing.
+ */
+export async function openIncident(event: OpenTrigger, context: AutomationContext, store: IncidentStore): Promise<void> {
+  const { run, config } = context;
+  const request = event.detail;
+  const id = incidentIdFor(request.eventId);
+
+  const { incident, created } = await run.step('open the incident', async () => {
+    const existing = await store.get(id);
+    if (existing !== undefined) return { outcome: 'skipped' as const, detail: `${id} is open already`, incident: existing, created: false };
+    const taken = new Set((await store.list({ openOnly: true })).map((open) => open.code));
+    const code = ackCodeCandidates(id).find((candidate) => !taken.has(candidate)) as string;
+    const paging = config.paging;
+    const opened = await store.open(
+      {
+        id,
+        code,
+        status: 'paging',
+        severity: request.severity,
+        customer: request.customer,
+        excerpt: request.excerpt,
+        requestedBy: request.requestedBy,
+        ...(event.detailType === 'slack.emergency.requested' ? { slack: { channel: event.detail.channel, threadTs: event.detail.threadTs } } : {}),
+        chain: paging.chain.map(({ name, phone }) => ({ name, phone })),
+        repeats: paging.repeats,
+        ackTimeoutMs: durationMs(paging.ackTimeout),
+        internalChannel: paging.internalChannel,
+        fallbackChannel: paging.fallbackChannel ?? paging.internalChannel,
+        step: 0,
+        openedAt: context.clock.now().toISOString(),
+        version: 1,
+      },
+      request.eventId,
+    );
+    return { detail: `${id}, ACK code ${opened.incident.code}, ${request.severity} for ${request.customer}`, incident: opened.incident, created: opened.created };
+  });
+
+  if (!created && (incident.step > 0 || incident.status !== 'paging')) {
+    run.check('first page still due', `${id} is ${incident.status}, at page ${incident.step + 1}`);
+    return;
+  }
+  const first = incident.chain[0]?.name ?? 'nobody';
+  await run.step('tell the internal channel', async () => {
+    const told = await context.once(`paging.opened:${id}`, () => context.slack.postMessage(incidentOpened(incident, first)));
+    return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `posted in ${incident.internalChannel}` };
+  });
+  await pagePerson(incident, 0, context, store);
+}
+

@@ -1,0 +1,46 @@
+import type { AutomationContext } from '../../shared/automation/automation';
+import { describeInstant } from '../../shared/calendar/describe';
+import { businessCalendarOf } from '../../shared/config/business-calendar-of';
+import { personPagedAt } from './escalation-plan';
+import { escalationTimer } from './escalation-timer';
+import type { Incident } from './incident';
+import type { IncidentStore } from './incident-store';
+import { composePage, fitsOneSegment } from './page-message';
+import { slackChannelLink } from './paging-messages';
+
+/**
+ * Sends page number `step` of an incident by SMS (once, however often the run is retried), remembers it,
+ * and sets the timer that moves on to the next person if nobody acknowledges in time.
+ */
+export async function pagePerson(incident: Incident, step: number, context: AutomationContext, store: IncidentStore): Promise<void> {
+  const target = personPagedAt(incident, step);
+  if (target === undefined) throw new RangeError(`${incident.id} has no page number ${step}`);
+  const { member, pass } = target;
+  const body = composePage({
+    severity: incident.severity,
+    customer: incident.customer,
+    excerpt: incident.excerpt,
+    code: incident.code,
+    ...(incident.slack === undefined ? {} : { link: slackChannelLink(incident.slack.channel) }),
+  });
+
+  await context.run.step(`page ${member.name}`, async () => {
+    const sent = await context.once(`paging.page:${incident.id}:${step}`, () =>
+      context.sms.send({
+        to: member.phone,
+        body,
+        ...(context.publicBaseUrl === undefined ? {} : { statusCallback: `${context.publicBaseUrl}/webhooks/twilio/status` }),
+      }),
+    );
+    await store.recordPage(incident.id, { step, to: member.name, sid: sent.result.sid, sentAt: context.clock.now().toISOString() });
+    const where = `page ${step + 1}, pass ${pass}${fitsOneSegment(body) ? '' : ', longer than one SMS segment'}`;
+    return sent.alreadyDone ? { outcome: 'skipped', detail: `already sent (${sent.result.sid}, ${where})` } : { detail: `SMS ${sent.result.sid} (${where})` };
+  });
+
+  await context.run.step('wait for an ACK', async () => {
+    const dueAt = new Date(context.clock.now().getTime() + incident.ackTimeoutMs);
+    await context.timers.schedule(escalationTimer(incident.id, step, dueAt));
+    const zone = businessCalendarOf(context.config).settings.timeZone;
+    return { outcome: 'waiting', detail: `next page at ${describeInstant(dueAt, zone)} unless ${member.name} replies ACK ${incident.code}` };
+  });
+}

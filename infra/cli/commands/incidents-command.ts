@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import { incidentIdFor } from '../../../functions/paging/incident-identity';
+import { IncidentStore } from '../../../functions/paging/incident-store';
+import { createEvent } from '../../../shared/events/validate-event';
+import { CliError, withTarget, type CliIo } from '../cli-context';
+import type { Target } from '../target';
+import { waitFor } from '../wait-for';
+import { parsePositiveInteger } from './config-command';
+
+/** `switchboard incidents list|show|open|ack`: the paging incidents (SPEC §3.B). */
+export function registerIncidentsCommands(program: Command, io: CliIo): void {
+  const incidents = program.command('incidents').description('emergency paging incidents: who was paged, who acknowledged');
+
+  incidents
+    .command('list')
+    .description('incidents, newest first')
+    .option('--open', 'only those still waiting for an ACK')
+    .option('--limit <n>', 'how many', parsePositiveInteger, 20)
+    .action(async (options: { open?: boolean; limit: number }, command: Command) => {
+      await withTarget(command, io, async (target, output) => {
+        const list = await storeOf(target).list({ limit: options.limit, openOnly: options.open ?? false });
+        output.table(
+          list.map((incident) =>
+            output.json
+              ? incident
+              : {
+                  id: incident.id,
+                  code: incident.code,
+                  status: incident.status,
+                  severity: incident.severity,
+                  customer: incident.customer,
+                  page: `${incident.step + 1}`,
+                  acknowledgedBy: incident.acknowledgedBy ?? '',
+                  openedAt: incident.openedAt,
+                },
+          ),
+          ['id', 'code', 'status', 'severity', 'customer', 'page', 'acknowledgedBy', 'openedAt'],
+          'No incidents.',
+        );
+      });
+    });
+
+  incidents
+    .command('show <id>')
+    .description('one incident with every page and its delivery status')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      await withTarget(command, io, async (target, output) => {
+        const store = storeOf(target);
+        const incident = await store.get(id.toUpperCase());
+        if (incident === undefined) throw new CliError(`no incident ${id}`);
+        const pages = await store.pages(incident.id);
+        output.record({ ...incident, chain: incident.chain.map((m) => m.name), pages }, () => [
+          `${incident.id} (ACK code ${incident.code}): ${incident.status}${incident.acknowledgedBy === undefined ? '' : ` by ${incident.acknowledgedBy} at ${incident.acknowledgedAt}`}`,
+          `  ${incident.severity} for ${incident.customer}, opened ${incident.openedAt} by ${incident.requestedBy}`,
+          `  "${incident.excerpt}"`,
+          '  pages',
+          ...pages.map((p) => `    ${String(p.step + 1).padStart(2)}. ${p.sentAt}  ${p.to}  ${p.deliveryStatus ?? 'sent'}`),
+        ]);
+      });
+    });
+
+  incidents
+    .command('open')
+    .description('page the on-call chain now, as the after-hours P0/P1 buttons do')
+    .requiredOption('--customer <name>', 'who is affected')
+    .option('--severity <P0|P1>', 'P0 (production down) or P1 (highly degraded)', 'P0')
+    .option('--excerpt <text>', 'what is wrong, in a few words', 'Opened from the command line')
+    .option('--by <name>', 'who opens it', io.env['USER'] ?? 'switchboard CLI')
+    .action(async (options: { customer: string; severity: string; excerpt: string; by: string }, command: Command) => {
+      const severity = options.severity.toUpperCase();
+      if (severity !== 'P0' && severity !== 'P1') throw new CliError('--severity must be P0 or P1');
+      await withTarget(command, io, async (target, output) => {
+        const event = createEvent('incident.open.requested', {
+          eventId: `cli:${randomUUID()}`,
+          receivedAt: target.clock.now().toISOString(),
+          provider: 'switchboard',
+          severity,
+          customer: options.customer,
+          excerpt: options.excerpt.slice(0, 200),
+          requestedBy: options.by,
+        });
+        await target.bus.publish([event]);
+        const id = incidentIdFor(event.detail.eventId);
+        const incident = await waitFor(() => storeOf(target).get(id));
+        output.record({ id, incident: incident ?? null }, () =>
+          incident === undefined
+            ? [`Requested ${id}; ${target.description} has not opened it yet (is it running?). See \`switchboard incidents list\`.`]
+            : [`Opened ${incident.id}: paging ${incident.chain[0]?.name ?? 'nobody'} for ${incident.severity} ${incident.customer}. ACK code ${incident.code}.`],
+        );
+      });
+    });
+
+  incidents
+    .command('ack <incident>')
+    .description('acknowledge an incident by its id or ACK code: escalation stops and Slack is told')
+    .option('--by <name>', 'who is on it', io.env['USER'] ?? 'switchboard CLI')
+    .action(async (incident: string, options: { by: string }, command: Command) => {
+      await withTarget(command, io, async (target, output) => {
+        const store = storeOf(target);
+        const found = await store.find(incident);
+        if (found === undefined) throw new CliError(`no incident ${incident}`);
+        if (found.status === 'acknowledged') throw new CliError(`${found.id} was already acknowledged by ${found.acknowledgedBy ?? 'someone'}`);
+        await target.bus.publish([
+          createEvent('incident.ack.requested', {
+            eventId: `cli:${randomUUID()}`,
+            receivedAt: target.clock.now().toISOString(),
+            provider: 'switchboard',
+            incident: found.id,
+            by: options.by,
+          }),
+        ]);
+        const acknowledged = await waitFor(async () => {
+          const current = await store.get(found.id);
+          return current?.status === 'acknowledged' ? current : undefined;
+        });
+        output.record({ id: found.id, acknowledged: acknowledged !== undefined }, () => [
+          acknowledged === undefined
+            ? `Requested the acknowledgement of ${found.id}; ${target.description} has not processed it yet.`
+            : `${found.id} acknowledged by ${acknowledged.acknowledgedBy}; escalation stopped.`,
+        ]);
+      });
+    });
+}
+
+function storeOf(target: Target): IncidentStore {
+  return new IncidentStore(target.table, target.clock);
+}

@@ -1,0 +1,46 @@
+import type { Clock } from '../../shared/clock/clock';
+import type { Logger } from '../../shared/log/logger';
+import { timerFiredEvent } from '../../shared/timers/timer-fired-event';
+import type { TableTimers } from '../../shared/timers/table-timers';
+import type { LocalBus } from './local-bus';
+
+/**
+ * The local runtime's heartbeat: every tick fires the timers that came due (EventBridge Scheduler's job on
+ * AWS) and picks up events other processes queued on the local bus (the CLI's `incidents open`).
+ */
+export class BackgroundPoller {
+  private interval: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly timers: TableTimers,
+    private readonly bus: LocalBus,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  /** Ticks every `intervalMs`; ticks never overlap. */
+  start(intervalMs: number): void {
+    this.interval = setInterval(() => {
+      this.running = this.running.then(() => this.tick()).catch((error: unknown) => this.log.error('background tick failed', { error: error as Error }));
+    }, intervalMs);
+  }
+
+  /**
+   * Fires due timers, then takes on queued events. A timer is published before it is removed, so a crash
+   * in between fires it twice rather than never (automations ignore a timer whose subject moved on).
+   */
+  async tick(): Promise<{ timersFired: number; eventsPickedUp: number }> {
+    let timersFired = 0;
+    for (const timer of await this.timers.due(this.clock.now())) {
+      await this.bus.publish([timerFiredEvent(timer)]);
+      if (await this.timers.remove(timer.id)) timersFired += 1;
+    }
+    return { timersFired, eventsPickedUp: await this.bus.recover() };
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.interval);
+    await this.running;
+  }
+}

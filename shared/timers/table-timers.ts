@@ -1,0 +1,66 @@
+import { ConditionFailedError } from '../store/store-errors';
+import type { Table } from '../store/table';
+import type { Timer, Timers } from './timers';
+
+const PARTITION = 'timers';
+const key = (id: string) => ({ pk: `timer#${id}`, sk: 'timer' });
+
+interface TimerItem {
+  pk: string;
+  sk: string;
+  id: string;
+  automation: string;
+  kind: string;
+  subject: string;
+  dueAt: string;
+}
+
+/**
+ * Timers as items of the table, for the local runtime: its poller fires the due ones. Being items, they
+ * survive a restart.
+ */
+export class TableTimers implements Timers {
+  constructor(private readonly table: Table) {}
+
+  async schedule(timer: Timer): Promise<void> {
+    const dueAt = timer.dueAt.toISOString();
+    try {
+      await this.table.put(
+        { ...key(timer.id), gsi1pk: PARTITION, gsi1sk: `${dueAt}#${timer.id}`, id: timer.id, automation: timer.automation, kind: timer.kind, subject: timer.subject, dueAt },
+        { expression: 'attribute_not_exists(pk)' },
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error; // already scheduled: nothing to change
+    }
+  }
+
+  async cancel(id: string): Promise<void> {
+    await this.table.delete(key(id));
+  }
+
+  async list(limit = 100): Promise<Timer[]> {
+    return (await this.table.query<TimerItem>({ partition: PARTITION, byTime: true, limit })).map(toTimer);
+  }
+
+  /** Timers due at `now`, soonest first. */
+  async due(now: Date, limit = 100): Promise<Timer[]> {
+    // Sort keys are `{dueAt}#{id}`; everything sorting before `{now}~` is due.
+    const items = await this.table.query<TimerItem>({ partition: PARTITION, byTime: true, before: `${now.toISOString()}~`, limit });
+    return items.map(toTimer);
+  }
+
+  /** Removes a fired timer; false when another poller removed it first. */
+  async remove(id: string): Promise<boolean> {
+    try {
+      await this.table.delete(key(id), { expression: 'attribute_exists(pk)' });
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionFailedError) return false;
+      throw error;
+    }
+  }
+}
+
+function toTimer(item: TimerItem): Timer {
+  return { id: item.id, automation: item.automation, kind: item.kind, subject: item.subject, dueAt: new Date(item.dueAt) };
+}

@@ -1,0 +1,20 @@
+import type { EventOf } from '../events/catalogue';
+import { createEvent } from '../events/validate-event';
+import type { Timer } from './timers';
+
+/**
+ * The `timer.fired` event of a timer. Its id is derived from the timer's, so a timer delivered twice is
+ * recognised downstream as the same event.
+ */
+export function timerFiredEvent(timer: Timer): EventOf<'timer.fired'> {
+  return createEvent('timer.fired', {
+    eventId: `timer:${timer.id}`,
+    receivedAt: timer.dueAt.toISOString(),
+    provider: 'switchboard',
+    automation: timer.automation,
+    timerId: timer.id,
+    kind: timer.kind,
+    subject: timer.subject,
+    dueAt: timer.dueAt.toISOString(),
+  });
+}

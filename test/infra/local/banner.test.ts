@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { startBanner, type BannerInput } from '../../../infra/local/banner';
+
+const input: BannerInput = {
+  url: 'http://localhost:3000',
+  publicBaseUrl: 'http://localhost:3000',
+  endpoints: ['POST http://localhost:3000/webhooks/slack/events', 'GET  http://localhost:3000/health'],
+  providers: [
+    { name: 'Slack', mode: 'live', enableWith: 'SLACK_BOT_TOKEN' },
+    { name: 'Twilio', mode: 'dry-run', enableWith: 'TWILIO_ACCOUNT_SID' },
+  ],
+  dataDir: '.switchboard',
+  dynamoEndpoint: 'http://127.0.0.1:4567',
+  embedded: true,
+  configVersion: 1,
+  appliedConfigFrom: 'switchboard.config.example.yaml',
+  clockStart: undefined,
+  generatedSecrets: ['SLACK_SIGNING_SECRET'],
+  recoveredEvents: 0,
+};
+
+describe('the start-up banner', () => {
+  it('says where to send webhooks, what is live, where data lives, and what to try', () => {
+    const banner = startBanner(input);
+    expect(banner).toContain('running locally at http://localhost:3000');
+    expect(banner).toContain('POST http://localhost:3000/webhooks/slack/events');
+    expect(banner).toContain('Slack: live; Twilio: dry-run (set TWILIO_ACCOUNT_SID to go live)');
+    expect(banner).toContain('.switchboard/data (embedded DynamoDB at http://127.0.0.1:4567)');
+    expect(banner).toContain('v1, applied from switchboard.config.example.yaml on this first start');
+    expect(banner).toContain('local SLACK_SIGNING_SECRET kept in .switchboard/secrets.json');
+    expect(banner).toContain('npx switchboard simulate slack-message');
+    expect(banner).not.toContain('Public URL');
+    expect(banner).not.toContain('Recovered');
+  });
+
+  it('names the public URL when providers reach us elsewhere, the fixed clock, and recovered events', () => {
+    const banner = startBanner({ ...input, publicBaseUrl: 'https://abc.tunnel.example', clockStart: '2026-11-22T20:00:00-08:00', recoveredEvents: 3 });
+    expect(banner).toContain('Public URL  https://abc.tunnel.example');
+    expect(banner).toContain('starts at 2026-11-22T20:00:00-08:00 (SWITCHBOARD_NOW)');
+    expect(banner).toContain('3 events accepted before the last stop');
+  });
+});
