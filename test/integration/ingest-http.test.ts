@@ -8,6 +8,7 @@ import { Table } from '../../shared/store/table';
 import { startLocalSwitchboard, TEST_SIGNING_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
 import { sendSlackBody, slackFixture } from '../support/slack-requests';
+import { randomText, seededRandom } from '../support/fuzz';
 
 const NOW = '2026-11-22T20:00:00-08:00';
 
@@ -161,7 +162,7 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
     it('never crashes or answers 5xx for correctly signed random and mutated bodies', async () => {
       const random = seededRandom(20261122);
       const bodies: string[] = [];
-      for (let i = 0; i < 150; i += 1) bodies.push(randomBytes(random, Math.floor(random() * 600)));
+      for (let i = 0; i < 150; i += 1) bodies.push(randomText(random, Math.floor(random() * 600)));
       for (let i = 0; i < 150; i += 1) bodies.push(JSON.stringify(mutate(structuredClone(valid), random)));
       const statuses = new Set<number>();
       for (const body of bodies) {
@@ -198,21 +199,6 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
     }
   });
 });
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failing fuzz case can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomBytes(random: () => number, length: number): string {
-  return Array.from({ length }, () => String.fromCharCode(Math.floor(random() * 256))).join('');
-}
 
 /** Drops, retypes or replaces fields of a payload at random, recursively. */
 function mutate(value: unknown, random: () => number): unknown {

@@ -15,6 +15,7 @@ import { Table } from '../../shared/store/table';
 import { FakeTwilioApi } from '../support/fake-twilio-api';
 import { startLocalSwitchboard, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
+import { randomText, seededRandom } from '../support/fuzz';
 import {
   FIRST_ON_CHAIN,
   postInboundSms,
@@ -405,21 +406,6 @@ describe('Twilio webhooks when Switchboard cannot verify or store them (503: Twi
     expect(response.headers['retry-after']).toBe('1');
   });
 });
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failing fuzz case can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomText(random: () => number, length: number): string {
-  return Array.from({ length }, () => String.fromCharCode(Math.floor(random() * 256))).join('');
-}
 
 /** Drops, empties or replaces fields at random: wrong SIDs, long, binary, percent-mangled values. */
 function mutate(fields: Record<string, string>, random: () => number): Record<string, string> {
