@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { InvalidEventError } from '../../shared/events/validate-event';
 import { badRequest } from './http-error';
 import type { IngestRequest } from './http';
 
@@ -29,4 +30,20 @@ export function parsePayload<S extends z.ZodMiniType>(schema: S, value: unknown,
     `invalid ${what}`,
     parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
   );
+}
+
+/**
+ * Builds the event of a validated payload, or answers 400 when a value passes the payload's schema but
+ * not the event's (a Slack ts that is not one, an id with free text in it).
+ *
+ * @example
+ * const event = normaliseOr400('invalid Slack message event', () => normaliseSlackMessage(envelope, message, now));
+ */
+export function normaliseOr400<T>(what: string, normalise: () => T): T {
+  try {
+    return normalise();
+  } catch (error) {
+    if (error instanceof InvalidEventError) throw badRequest(what, error.issues);
+    throw error;
+  }
 }

@@ -1,8 +1,7 @@
-import { InvalidEventError } from '../../../shared/events/validate-event';
 import type { Endpoint } from '../endpoint';
 import { badRequest } from '../http-error';
 import { emptyResponse, jsonResponse } from '../http';
-import { parseJsonBody, parsePayload } from '../parse-body';
+import { normaliseOr400, parseJsonBody, parsePayload } from '../parse-body';
 import { publishDelivery } from '../publish-delivery';
 import { authenticateSlack } from './authenticate-slack';
 import { normaliseSlackMessage } from './normalise-slack-message';
@@ -32,13 +31,7 @@ export const slackEventsEndpoint: Endpoint = {
         message.error.issues.map((issue) => ({ path: ['event', ...issue.path].join('.'), message: issue.message })),
       );
     }
-    let event;
-    try {
-      event = normaliseSlackMessage(envelope, message.data, context.clock.now());
-    } catch (error) {
-      if (error instanceof InvalidEventError) throw badRequest('invalid Slack message event', error.issues);
-      throw error;
-    }
+    const event = normaliseOr400('invalid Slack message event', () => normaliseSlackMessage(envelope, message.data, context.clock.now()));
     const outcome = await publishDelivery(context, { provider: 'slack', id: envelope.event_id }, [event]);
     return jsonResponse(200, { ok: true, published: outcome === 'published' ? 1 : 0 });
   },

@@ -1,8 +1,7 @@
-import { InvalidEventError } from '../../../shared/events/validate-event';
 import type { Endpoint } from '../endpoint';
 import { badRequest } from '../http-error';
 import { emptyResponse } from '../http';
-import { parseFormBody, parsePayload } from '../parse-body';
+import { normaliseOr400, parseFormBody, parsePayload } from '../parse-body';
 import { publishDelivery } from '../publish-delivery';
 import { authenticateSlack } from './authenticate-slack';
 import { normaliseSlackInteraction } from './normalise-slack-interaction';
@@ -28,13 +27,7 @@ export const slackInteractionsEndpoint: Endpoint = {
     const envelope = parsePayload(interactionEnvelopeSchema, json, 'Slack interaction payload');
     if (envelope.type !== 'block_actions') return emptyResponse(200);
     const payload = parsePayload(blockActionsSchema, json, 'Slack block_actions payload');
-    let events;
-    try {
-      events = normaliseSlackInteraction(payload, context.clock.now());
-    } catch (error) {
-      if (error instanceof InvalidEventError) throw badRequest('invalid Slack block_actions payload', error.issues);
-      throw error;
-    }
+    const events = normaliseOr400('invalid Slack block_actions payload', () => normaliseSlackInteraction(payload, context.clock.now()));
     if (events.length > 0) await publishDelivery(context, { provider: 'slack', id: payload.trigger_id }, events);
     return emptyResponse(200);
   },

@@ -1,7 +1,5 @@
-import { InvalidEventError } from '../../../shared/events/validate-event';
 import type { Endpoint } from '../endpoint';
-import { badRequest } from '../http-error';
-import { parsePayload } from '../parse-body';
+import { normaliseOr400, parsePayload } from '../parse-body';
 import { publishDelivery } from '../publish-delivery';
 import { emptyTwimlResponse } from '../twiml';
 import { authenticateTwilio } from './authenticate-twilio';
@@ -19,13 +17,7 @@ export const twilioSmsEndpoint: Endpoint = {
   async handle(request, context) {
     const form = await authenticateTwilio(request, context);
     const sms = parsePayload(inboundSmsSchema, Object.fromEntries(form), 'Twilio incoming message');
-    let event;
-    try {
-      event = normaliseTwilioSms(sms, context.clock.now());
-    } catch (error) {
-      if (error instanceof InvalidEventError) throw badRequest('invalid Twilio incoming message', error.issues);
-      throw error;
-    }
+    const event = normaliseOr400('invalid Twilio incoming message', () => normaliseTwilioSms(sms, context.clock.now()));
     await publishDelivery(context, { provider: 'twilio', id: idempotencyToken(request) ?? sms.MessageSid }, [event]);
     return emptyTwimlResponse();
   },

@@ -1,7 +1,5 @@
-import { InvalidEventError } from '../../../shared/events/validate-event';
 import type { Endpoint } from '../endpoint';
-import { badRequest } from '../http-error';
-import { parsePayload } from '../parse-body';
+import { normaliseOr400, parsePayload } from '../parse-body';
 import { publishDelivery } from '../publish-delivery';
 import { emptyTwimlResponse } from '../twiml';
 import { authenticateTwilio } from './authenticate-twilio';
@@ -18,13 +16,7 @@ export const twilioStatusEndpoint: Endpoint = {
   async handle(request, context) {
     const form = await authenticateTwilio(request, context);
     const callback = parsePayload(statusCallbackSchema, Object.fromEntries(form), 'Twilio status callback');
-    let event;
-    try {
-      event = normaliseTwilioStatus(callback, context.clock.now());
-    } catch (error) {
-      if (error instanceof InvalidEventError) throw badRequest('invalid Twilio status callback', error.issues);
-      throw error;
-    }
+    const event = normaliseOr400('invalid Twilio status callback', () => normaliseTwilioStatus(callback, context.clock.now()));
     await publishDelivery(context, { provider: 'twilio', id: idempotencyToken(request) ?? statusEventId(callback) }, [event]);
     return emptyTwimlResponse();
   },
