@@ -1,8 +1,7 @@
-import type { EventBus } from '../../shared/bus/event-bus';
+import type { DeliveryIntake } from '../../shared/bus/delivery-intake';
 import type { Clock } from '../../shared/clock/clock';
 import type { Logger } from '../../shared/log/logger';
 import type { Secrets } from '../../shared/settings/secrets';
-import type { DeliveryLedger } from './delivery-ledger';
 
 /** What ingest needs, built once per process (Lambda container or local runtime). */
 export interface IngestContext {
@@ -14,8 +13,8 @@ export interface IngestContext {
    * default). Twilio signs the full URL, so its verification needs it.
    */
   publicBaseUrl: () => string | undefined;
-  bus: EventBus;
-  deliveries: DeliveryLedger;
+  /** Where verified deliveries go: durable and deduplicated before the ack. */
+  intake: DeliveryIntake;
   log: Logger;
   runtime: 'aws' | 'local';
   version: string;

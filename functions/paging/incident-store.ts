@@ -1,4 +1,5 @@
 import type { Clock } from '../../shared/clock/clock';
+import { all, equals, itemAbsent, itemExists, notEquals, type Condition } from '../../shared/store/condition';
 import { ConditionFailedError } from '../../shared/store/store-errors';
 import { expiresInDays, type Table } from '../../shared/store/table';
 import type { Incident } from './incident';
@@ -42,7 +43,7 @@ export class IncidentStore {
           lastEventId: eventId,
           ...incident,
         },
-        { expression: 'attribute_not_exists(pk)' },
+        itemAbsent,
       );
       return { incident, created: true };
     } catch (error) {
@@ -70,19 +71,19 @@ export class IncidentStore {
       byTime: true,
       descending: true,
       limit: options.limit ?? 50,
-      ...(options.openOnly ? { filter: { expression: '#status <> :acknowledged', names: { '#status': 'status' }, values: { ':acknowledged': 'acknowledged' } } } : {}),
+      ...(options.openOnly ? { filter: notEquals('status', 'acknowledged') } : {}),
     });
     return items.map(toIncident);
   }
 
   /** Moves the page on from `fromStep` to `toStep`, if no one else moved it or acknowledged meanwhile. */
   async advance(id: string, fromStep: number, toStep: number, eventId: string): Promise<Incident | undefined> {
-    return this.transition(id, { step: toStep, lastEventId: eventId }, '#status = :paging AND #step = :from', { ':paging': 'paging', ':from': fromStep });
+    return this.transition(id, { step: toStep, lastEventId: eventId }, all(equals('status', 'paging'), equals('step', fromStep)));
   }
 
   /** Every page went unacknowledged. */
   async markUnanswered(id: string, fromStep: number, eventId: string): Promise<Incident | undefined> {
-    return this.transition(id, { status: 'unanswered', lastEventId: eventId }, '#status = :paging AND #step = :from', { ':paging': 'paging', ':from': fromStep });
+    return this.transition(id, { status: 'unanswered', lastEventId: eventId }, all(equals('status', 'paging'), equals('step', fromStep)));
   }
 
   /** Someone is on it; a late ACK after every page went unanswered counts too. */
@@ -90,8 +91,7 @@ export class IncidentStore {
     return this.transition(
       id,
       { status: 'acknowledged', acknowledgedBy: by, acknowledgedAt: this.clock.now().toISOString(), lastEventId: eventId },
-      '#status <> :acknowledged',
-      { ':acknowledged': 'acknowledged' },
+      notEquals('status', 'acknowledged'),
     );
   }
 
@@ -113,16 +113,12 @@ export class IncidentStore {
   }
 
   async recordDeliveryStatus(incidentId: string, step: number, status: string): Promise<void> {
-    await this.table.update(pageKey(incidentId, step), { set: { deliveryStatus: status } }, { expression: 'attribute_exists(pk)' });
+    await this.table.update(pageKey(incidentId, step), { set: { deliveryStatus: status } }, itemExists);
   }
 
-  private async transition(id: string, set: Record<string, unknown>, condition: string, values: Record<string, unknown>): Promise<Incident | undefined> {
+  private async transition(id: string, set: Record<string, unknown>, condition: Condition): Promise<Incident | undefined> {
     try {
-      const item = await this.table.update<Stored<Incident>>(
-        incidentKey(id),
-        { set, add: { version: 1 } },
-        { expression: `attribute_exists(pk) AND ${condition}`, names: { '#status': 'status', ...(condition.includes('#step') ? { '#step': 'step' } : {}) }, values },
-      );
+      const item = await this.table.update<Stored<Incident>>(incidentKey(id), { set, add: { version: 1 } }, all(itemExists, condition));
       return toIncident(item);
     } catch (error) {
       if (error instanceof ConditionFailedError) return undefined;

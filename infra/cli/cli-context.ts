@@ -7,6 +7,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: Record<string, string | undefined>;
+  /** Where the project's data is looked for (default: the process's working directory). */
+  cwd?: string;
 }
 
 export const processIo: CliIo = {
@@ -15,18 +17,16 @@ export const processIo: CliIo = {
   env: process.env,
 };
 
-/** Opens the target named by the global options, runs the action, and always closes it. */
-export async function withTarget<T>(command: Command, io: CliIo, action: (target: Target, output: Output) => Promise<T>): Promise<T> {
-  const options = command.optsWithGlobals<{ json?: boolean; stack?: string }>();
-  const target = await openTarget({ stack: options.stack, env: io.env });
+/**
+ * Opens the target named by the global options, runs the action, and always closes it. Commands that
+ * change state say so (`write`); the others open the local store read-only and never create one.
+ */
+export async function withTarget<T>(command: Command, io: CliIo, action: (target: Target, output: Output) => Promise<T>, options: { write?: boolean } = {}): Promise<T> {
+  const globals = command.optsWithGlobals<{ json?: boolean; stack?: string }>();
+  const target = await openTarget({ stack: globals.stack, env: io.env, write: options.write ?? false, ...(io.cwd === undefined ? {} : { cwd: io.cwd }) });
   try {
-    return await action(target, createOutput(options.json ?? false, io.stdout));
+    return await action(target, createOutput(globals.json ?? false, io.stdout));
   } finally {
     await target.close();
   }
-}
-
-/** A failure the CLI reports as one clear message (exit code 1). */
-export class CliError extends Error {
-  override readonly name = 'CliError';
 }

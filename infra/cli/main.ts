@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../shared/config/parse-config';
 import { ConfigMissingError } from '../../shared/config/config-store';
-import { CliError, processIo, type CliIo } from './cli-context';
+import { processIo, type CliIo } from './cli-context';
+import { CliError } from './cli-error';
 import { registerChannelsCommands } from './commands/channels-command';
 import { registerConfigCommands } from './commands/config-command';
 import { registerIncidentsCommands } from './commands/incidents-command';

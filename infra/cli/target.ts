@@ -1,25 +1,21 @@
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { EventBus } from '../../shared/bus/event-bus';
 import { clockStartingAt, systemClock, type Clock } from '../../shared/clock/clock';
 import { ConfigStore } from '../../shared/config/config-store';
 import { Outbox } from '../../shared/providers/outbox';
 import { RunStore } from '../../shared/runs/run-store';
 import { readEnv } from '../../shared/settings/read-env';
 import { readSecrets, type Secrets } from '../../shared/settings/secrets';
-import { createDocumentClient } from '../../shared/store/dynamodb-client';
-import { ensureTable } from '../../shared/store/ensure-table';
-import { Table } from '../../shared/store/table';
-import type { EventBus } from '../../shared/bus/event-bus';
-import { EventBridgeBus } from '../../shared/bus/event-bus-eventbridge';
-import { SchedulerTimers } from '../../shared/timers/scheduler-timers';
+import type { Table } from '../../shared/store/table';
 import { TableTimers } from '../../shared/timers/table-timers';
 import type { Timers } from '../../shared/timers/timers';
-import { startEmbeddedDynamoDb } from '../local/embedded-dynamodb';
 import { LocalQueue } from '../local/local-queue';
 import { readKeptSecrets } from '../local/local-secrets';
+import { localStoreLocation, openLocalStore } from '../local/local-store';
 import { readRuntimeFile } from '../local/runtime-file';
-import { STACK_OUTPUTS } from '../stack/stack-outputs';
+import { CliError } from './cli-error';
+import { findDataDir } from './find-data-dir';
 
 /** A Switchboard the CLI works on: its table, and where its webhooks are received. */
 export interface Target {
@@ -32,8 +28,10 @@ export interface Target {
   /** Where the CLI's requests go (`incidents open|ack`): the local bus's queue, or EventBridge. */
   bus: EventBus;
   timers: Timers;
-  /** The public base URL of the webhooks, when known. */
+  /** The base URL of the webhooks, when known. */
   baseUrl: string | undefined;
+  /** Whether `baseUrl` is a guess (no runtime is running locally, so the default port is assumed). */
+  baseUrlKnown: boolean;
   /** The URL providers sign (Twilio signs the full URL). */
   publicBaseUrl: string | undefined;
   clock: Clock;
@@ -45,94 +43,50 @@ export interface Target {
 export interface TargetOptions {
   stack?: string | undefined;
   env?: Record<string, string | undefined>;
+  /** The command changes state: open the local store for writing (creating it if needed). */
+  write?: boolean;
+  cwd?: string;
 }
 
 /**
- * Finds the Switchboard to work on. `--stack NAME`: the deployed stack, through its CloudFormation outputs.
- * Otherwise the local one: the running local runtime (from `.switchboard/runtime.json`), else
- * `DYNAMODB_ENDPOINT`, else the embedded DynamoDB opened on the data directory for this command.
+ * Finds the Switchboard to work on. `--stack NAME`: the deployed stack, through its CloudFormation
+ * outputs (the AWS SDK is loaded only then). Otherwise the local one: the store of the running local
+ * runtime, else the store the environment names in the project's data directory. A read-only command
+ * opens the SQLite file read-only and never creates one.
  */
 export async function openTarget(options: TargetOptions = {}): Promise<Target> {
-  return options.stack === undefined ? openLocal(options.env ?? process.env) : openStack(options.stack);
+  if (options.stack !== undefined) {
+    const { openStackTarget } = await import('./stack-target');
+    return openStackTarget(options.stack, options.env ?? process.env);
+  }
+  return openLocal(options.env ?? process.env, options.write ?? false, options.cwd);
 }
 
-async function openLocal(env: Record<string, string | undefined>): Promise<Target> {
+async function openLocal(env: Record<string, string | undefined>, write: boolean, cwd: string | undefined): Promise<Target> {
   const settings = readEnv(env);
-  const dataDir = resolve(settings.dataDir);
+  const { dataDir } = findDataDir(env, cwd);
   const running = await readRuntimeFile(dataDir);
   const clock: Clock = settings.startAt === undefined ? systemClock : clockStartingAt(settings.startAt);
-  let endpoint = running?.dynamoEndpoint ?? settings.dynamoEndpoint;
-  let description = running === undefined ? `local data in ${settings.dataDir}` : `local runtime at ${running.url}`;
-  let closeEmbedded = async () => undefined as void;
-  if (endpoint === undefined) {
-    const embedded = await startEmbeddedDynamoDb({ directory: resolve(dataDir, 'data') }).catch((error: unknown) => {
-      throw new Error(`cannot open ${settings.dataDir}/data (is another Switchboard process using it?)`, { cause: error });
-    });
-    endpoint = embedded.endpoint;
-    closeEmbedded = () => embedded.close();
-  } else if (running === undefined) {
-    description = `DynamoDB at ${endpoint}`;
+  const location = running?.store ?? localStoreLocation({ dataDir, dynamoEndpoint: settings.dynamoEndpoint, tableName: settings.tableName });
+  if (location.kind === 'sqlite' && !write && !existsSync(location.file)) {
+    throw new CliError(`no local Switchboard data in ${dataDir} yet: start Switchboard once with \`npm start\` (or set SWITCHBOARD_DATA_DIR to where its data is)`);
   }
-  const doc = createDocumentClient({ endpoint });
-  const tableName = running?.tableName ?? settings.tableName;
-  await ensureTable(doc, tableName);
-  const table = new Table(doc, tableName, clock);
+  if (write) await mkdir(dataDir, { recursive: true });
+  const { table } = await openLocalStore(location, clock, { readonly: !write });
+  const baseUrl = running?.url ?? `http://localhost:${settings.port}`;
   return {
-    description,
+    description: running !== undefined ? `local runtime at ${running.url}` : location.kind === 'sqlite' ? `local data in ${dataDir}` : `DynamoDB at ${location.endpoint}`,
     table,
     configs: new ConfigStore(table, clock, { cacheMs: 0 }),
     runs: new RunStore(table, clock),
     outbox: new Outbox(table, clock),
-    bus: new LocalQueue(table),
+    bus: new LocalQueue(table, clock),
     timers: new TableTimers(table),
-    baseUrl: running?.url ?? `http://localhost:${settings.port}`,
-    publicBaseUrl: settings.publicBaseUrl ?? running?.url ?? `http://localhost:${settings.port}`,
+    baseUrl,
+    baseUrlKnown: running !== undefined,
+    publicBaseUrl: settings.publicBaseUrl ?? baseUrl,
     clock,
     secrets: async () => ({ ...(await readKeptSecrets(dataDir)), ...readSecrets(env) }),
-    async close() {
-      doc.destroy();
-      await closeEmbedded();
-    },
-  };
-}
-
-async function openStack(stackName: string): Promise<Target> {
-  const cloudFormation = new CloudFormationClient({});
-  const { Stacks: stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
-  const outputs = Object.fromEntries((stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
-  const required = (key: string) => {
-    const value = outputs[key];
-    if (value === undefined) throw new Error(`stack ${stackName} has no output ${key}; was it deployed with this version of Switchboard?`);
-    return value;
-  };
-  const doc = createDocumentClient();
-  const table = new Table(doc, required(STACK_OUTPUTS.tableName), systemClock);
-  const secretId = required(STACK_OUTPUTS.secretArn);
-  const bus = new EventBridgeBus(required(STACK_OUTPUTS.busName));
-  const baseUrl = required(STACK_OUTPUTS.apiUrl).replace(/\/$/, '');
-  return {
-    description: `stack ${stackName}`,
-    table,
-    configs: new ConfigStore(table, systemClock, { cacheMs: 0 }),
-    runs: new RunStore(table, systemClock),
-    outbox: new Outbox(table, systemClock),
-    bus,
-    timers: new SchedulerTimers({
-      groupName: required(STACK_OUTPUTS.scheduleGroup),
-      roleArn: required(STACK_OUTPUTS.schedulerRoleArn),
-      busArn: required(STACK_OUTPUTS.busArn),
-      bus,
-      clock: systemClock,
-    }),
-    baseUrl,
-    publicBaseUrl: baseUrl,
-    clock: systemClock,
-    async secrets() {
-      const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
-      return readSecrets(JSON.parse(secret.SecretString ?? '{}') as Record<string, unknown>);
-    },
-    async close() {
-      doc.destroy();
-    },
+    close: () => table.close(),
   };
 }

@@ -4,9 +4,13 @@ import { timerFiredEvent } from '../../shared/timers/timer-fired-event';
 import type { TableTimers } from '../../shared/timers/table-timers';
 import type { LocalBus } from './local-bus';
 
+/** Something the poller also does on each tick: refresh the configuration, sweep expired items. */
+export type Chore = () => Promise<unknown>;
+
 /**
  * The local runtime's heartbeat: every tick fires the timers that came due (EventBridge Scheduler's job on
- * AWS) and picks up events other processes queued on the local bus (the CLI's `incidents open`).
+ * AWS), picks up events other processes queued on the local bus (the CLI's `incidents open`), and does
+ * its chores.
  */
 export class BackgroundPoller {
   private interval: NodeJS.Timeout | undefined;
@@ -17,6 +21,7 @@ export class BackgroundPoller {
     private readonly bus: LocalBus,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly chores: readonly Chore[] = [],
   ) {}
 
   /** Ticks every `intervalMs`; ticks never overlap. */
@@ -28,9 +33,11 @@ export class BackgroundPoller {
 
   /**
    * Fires due timers, then takes on queued events. A timer is published before it is removed, so a crash
-   * in between fires it twice rather than never (automations ignore a timer whose subject moved on).
+   * in between fires it twice rather than never (the bus drops the repeat, and automations ignore a timer
+   * whose subject moved on).
    */
   async tick(): Promise<{ timersFired: number; eventsPickedUp: number }> {
+    for (const chore of this.chores) await chore();
     let timersFired = 0;
     for (const timer of await this.timers.due(this.clock.now())) {
       await this.bus.publish([timerFiredEvent(timer)]);

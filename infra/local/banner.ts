@@ -1,4 +1,5 @@
 import type { SecretName } from '../../shared/settings/secrets';
+import type { StoreLocation } from './local-store';
 
 export interface BannerInput {
   url: string;
@@ -7,8 +8,8 @@ export interface BannerInput {
   endpoints: readonly string[];
   providers: readonly { name: string; mode: 'live' | 'dry-run'; enableWith: string }[];
   dataDir: string;
-  dynamoEndpoint: string;
-  embedded: boolean;
+  /** Where the state is, with the SQLite file shown as the person would type it. */
+  store: StoreLocation;
   configVersion: number;
   appliedConfigFrom: string | undefined;
   clockStart: string | undefined;
@@ -32,7 +33,7 @@ export function startBanner(input: BannerInput): string {
         .map((p) => (p.mode === 'live' ? `${p.name}: live` : `${p.name}: dry-run (set ${p.enableWith} to go live)`))
         .join('; '),
     ),
-    row('Data', input.embedded ? `${input.dataDir}/data (embedded DynamoDB at ${input.dynamoEndpoint})` : `DynamoDB at ${input.dynamoEndpoint}`),
+    row('Data', input.store.kind === 'sqlite' ? `${input.store.file} (SQLite)` : `DynamoDB table ${input.store.tableName} at ${input.store.endpoint}`),
     row('Config', input.appliedConfigFrom === undefined ? `v${input.configVersion}` : `v${input.configVersion}, applied from ${input.appliedConfigFrom} on this first start`),
     row('Clock', input.clockStart === undefined ? 'system time' : `starts at ${input.clockStart} (SWITCHBOARD_NOW)`),
     ...(input.generatedSecrets.length === 0

@@ -1,64 +1,55 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Automation } from '../../shared/automation/automation';
+import type { Delivery, DeliveryIntake, IntakeOutcome } from '../../shared/bus/delivery-intake';
 import type { EventBus } from '../../shared/bus/event-bus';
 import { matchesSubscription } from '../../shared/bus/subscription';
 import type { Clock } from '../../shared/clock/clock';
 import type { DomainEvent } from '../../shared/events/catalogue';
 import { validateEvent } from '../../shared/events/validate-event';
 import type { Logger } from '../../shared/log/logger';
+import { itemAbsent } from '../../shared/store/condition';
 import { ConditionFailedError } from '../../shared/store/store-errors';
-import { expiresInDays, type Table } from '../../shared/store/table';
+import type { Table } from '../../shared/store/table';
+import { FailedDeliveries } from './failed-deliveries';
+import { eventDelivery, PENDING_PARTITION, queueItem, queueKey, type QueueItem } from './queue-item';
 
 export interface LocalBusOptions {
   /** Delays before each retry of a failed delivery (the attempts are one more than the delays). */
   retryDelaysMs: readonly number[];
-  /** Deliveries running at once; the rest wait in order (they are durable already). */
+  /** Automation runs under way at once; the rest wait in order (they are durable already). */
   concurrency: number;
 }
 
-/** A delivery the bus gave up on: the local equivalent of an SQS dead-letter queue. */
-export interface FailedDelivery {
-  automation: string;
+/** One automation's run of one event of a queued delivery. */
+interface Work {
+  queued: QueueItem;
+  automation: Automation;
   event: DomainEvent;
-  error: string;
-  attempts: number;
-  failedAt: string;
+  attempt: number;
 }
 
-const PENDING = 'bus-pending';
-
 /**
- * Stores an event as pending on the local bus; false when it is pending already. The local runtime's bus
- * dispatches what it stores itself at once, and picks up what other processes (the CLI) stored within a
- * second.
+ * The in-process bus of the local runtime, and its intake. A delivery costs one store write before the
+ * ack: a conditional insert keyed by the provider's delivery id, which is both the deduplication and the
+ * durability. Its events then go to every automation whose subscriptions match — the same declarations
+ * the EventBridge rules are built from — at most `concurrency` runs at once, so the ack never waits
+ * behind automation work. A failing run is retried with backoff like an EventBridge target (without
+ * holding a slot while it waits); when the retries run out it joins the failed deliveries. Once every run
+ * of a delivery has ended, one more write marks it handled; the item stays to recognise a redelivery.
+ *
+ * `recover` dispatches what a previous process accepted but did not finish, and what another process
+ * (the CLI) queued; an event is dispatched once per process however recovery and the ack path interleave.
  */
-export async function queueEvent(table: Table, event: DomainEvent): Promise<boolean> {
-  validateEvent(event.detailType, event.detail);
-  try {
-    await table.put(
-      { ...pendingKey(event), gsi1pk: PENDING, gsi1sk: `${event.detail.receivedAt}#${event.detail.eventId}`, event },
-      { expression: 'attribute_not_exists(pk)' },
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionFailedError) return false; // already pending: it will be dispatched once
-    throw error;
-  }
-}
-const FAILED = 'bus-failed';
-const pendingKey = (event: DomainEvent) => ({ pk: `bus#${event.detailType}#${event.detail.eventId}`, sk: 'pending' });
-
-/**
- * The in-process bus of the local runtime. `publish` first writes each event to the table (so an acked
- * webhook survives a crash), then dispatches it to every automation whose subscriptions match — the same
- * declarations the EventBridge rules are built from. A failing delivery is retried with backoff like an
- * EventBridge target; when the retries run out it joins the failed-deliveries list. On start, `recover`
- * dispatches whatever a previous process left pending.
- */
-export class LocalBus implements EventBus {
-  private readonly waiting: DomainEvent[] = [];
-  private readonly dispatching = new Set<string>();
+export class LocalBus implements EventBus, DeliveryIntake {
+  readonly failures: FailedDeliveries;
+  private readonly waiting: Work[] = [];
+  private waitingHead = 0;
+  /** Deliveries this process is handling: runs remaining per queue key. */
+  private readonly inFlight = new Map<string, number>();
+  /** Deliveries finished while a recovery read was under way, which that read may still show as pending. */
+  private readonly finishedDuringRecovery = new Set<string>();
+  private recovering = 0;
   private running = 0;
+  private retriesScheduled = new Set<NodeJS.Timeout>();
   private idle: (() => void)[] = [];
   private stopped = false;
 
@@ -69,123 +60,193 @@ export class LocalBus implements EventBus {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly options: LocalBusOptions,
-  ) {}
+  ) {
+    this.failures = new FailedDeliveries(table, clock);
+  }
 
+  /** Ingest's intake: one conditional write, then the ack; the runs follow. */
+  async accept(delivery: Delivery, events: readonly DomainEvent[]): Promise<IntakeOutcome> {
+    const item = await this.store(delivery, events);
+    if (item === undefined) return 'duplicate';
+    this.dispatchSoon(item);
+    return 'accepted';
+  }
+
+  /** Follow-up events of automations and fired timers: queued under their event id, so a repeat is dropped. */
   async publish(events: readonly DomainEvent[]): Promise<void> {
     for (const event of events) {
-      if (await queueEvent(this.table, event)) this.enqueue(event);
+      const item = await this.store(eventDelivery(event), [event]);
+      if (item !== undefined) this.dispatchSoon(item);
     }
   }
 
   /**
-   * Dispatches the pending events this process is not handling yet: those a previous process accepted but
-   * did not finish, and those another process (the CLI) queued. Returns how many it took on.
+   * Dispatches the pending deliveries this process is not handling yet: those a previous process accepted
+   * but did not finish, and those another process (the CLI) queued. Returns how many it took on.
    */
   async recover(): Promise<number> {
-    const items = await this.table.query({ partition: PENDING, byTime: true });
-    let recovered = 0;
-    for (const item of items) {
-      const stored = item['event'] as DomainEvent;
-      try {
-        if (this.enqueue(validateEvent(stored.detailType, stored.detail))) recovered += 1;
-      } catch (error) {
-        await this.recordFailure('(none)', stored, error, 0);
-        await this.table.delete({ pk: item.pk, sk: item.sk });
+    this.recovering += 1;
+    try {
+      const items = await this.table.query<QueueItem>({ partition: PENDING_PARTITION, byTime: true });
+      let recovered = 0;
+      for (const item of items) {
+        if (this.stopped || this.inFlight.has(item.pk) || this.finishedDuringRecovery.has(item.pk)) continue;
+        let events: DomainEvent[];
+        try {
+          events = item.events.map((event) => validateEvent(event.detailType, event.detail));
+        } catch (error) {
+          for (const event of item.events) await this.failures.record('(none)', event, error, 0);
+          await this.markHandled(item);
+          continue;
+        }
+        this.dispatch({ ...item, events });
+        recovered += 1;
       }
+      return recovered;
+    } finally {
+      this.recovering -= 1;
+      if (this.recovering === 0) this.finishedDuringRecovery.clear();
     }
-    return recovered;
   }
 
-  /** Resolves when nothing is waiting or being delivered (tests, and a graceful stop). */
+  /** Resolves when nothing is waiting, running or due for a retry (tests, and a graceful stop). */
   async drain(): Promise<void> {
-    if (this.running === 0 && this.waiting.length === 0) return;
+    if (this.isIdle()) return;
     await new Promise<void>((resolve) => this.idle.push(resolve));
   }
 
-  /** Stops taking new work and waits for the deliveries under way. */
+  /** Stops taking new work and waits for the runs under way; what was not finished stays pending. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.waiting.length = 0;
+    this.waitingHead = 0;
+    for (const timer of this.retriesScheduled) clearTimeout(timer);
+    this.retriesScheduled.clear();
+    this.settleIfIdle();
     await this.drain();
   }
 
-  async failedDeliveries(limit = 50): Promise<FailedDelivery[]> {
-    const items = await this.table.query({ partition: FAILED, byTime: true, descending: true, limit });
-    return items.map((item) => item['failure'] as FailedDelivery);
+  /** Runs waiting for a slot, and running. */
+  get backlog(): { waiting: number; running: number } {
+    return { waiting: this.waiting.length - this.waitingHead, running: this.running };
   }
 
-  private enqueue(event: DomainEvent): boolean {
-    if (this.stopped) return false;
-    const key = pendingKey(event).pk;
-    if (this.dispatching.has(key)) return false;
-    this.dispatching.add(key);
-    this.waiting.push(event);
+  private async store(delivery: Delivery, events: readonly DomainEvent[]): Promise<QueueItem | undefined> {
+    const validated = events.map((event) => validateEvent(event.detailType, event.detail));
+    const item = queueItem(delivery, validated, this.clock.now());
+    try {
+      await this.table.put(item, itemAbsent);
+      return item;
+    } catch (error) {
+      if (error instanceof ConditionFailedError) return undefined; // seen before: accepted once already
+      throw error;
+    }
+  }
+
+  /** Starts the runs after the current turn, so that the ack is written before any automation work. */
+  private dispatchSoon(item: QueueItem): void {
+    this.inFlight.set(item.pk, 0);
+    setImmediate(() => this.dispatch(item));
+  }
+
+  private dispatch(item: QueueItem): void {
+    if (this.stopped) {
+      this.inFlight.delete(item.pk);
+      this.settleIfIdle();
+      return;
+    }
+    const work: Work[] = [];
+    for (const event of item.events) {
+      for (const automation of this.automations) {
+        if (automation.subscriptions.some((s) => matchesSubscription(s, event))) work.push({ queued: item, automation, event, attempt: 1 });
+      }
+    }
+    this.inFlight.set(item.pk, work.length);
+    if (work.length === 0) {
+      void this.finish(item);
+      return;
+    }
+    this.waiting.push(...work);
     this.pump();
-    return true;
   }
 
   private pump(): void {
-    while (this.running < this.options.concurrency && this.waiting.length > 0) {
-      const event = this.waiting.shift() as DomainEvent;
+    while (this.running < this.options.concurrency && this.waitingHead < this.waiting.length) {
+      const work = this.waiting[this.waitingHead] as Work;
+      this.waitingHead += 1;
       this.running += 1;
-      void this.dispatch(event).finally(() => {
+      void this.run(work).finally(() => {
         this.running -= 1;
-        this.dispatching.delete(pendingKey(event).pk);
         this.pump();
-        if (this.running === 0 && this.waiting.length === 0) {
-          for (const resolve of this.idle.splice(0)) resolve();
-        }
+        this.settleIfIdle();
       });
+    }
+    if (this.waitingHead === this.waiting.length) {
+      this.waiting.length = 0;
+      this.waitingHead = 0;
     }
   }
 
-  private async dispatch(event: DomainEvent): Promise<void> {
-    const targets = this.automations.filter((automation) => automation.subscriptions.some((s) => matchesSubscription(s, event)));
-    const finished = await Promise.all(targets.map((automation) => this.deliverWithRetries(automation, event)));
-    // Left pending when a stop interrupted it, so the next start delivers it again.
-    if (finished.every(Boolean)) {
-      await this.table.delete(pendingKey(event)).catch((error: unknown) => {
-        this.log.error('could not clear a delivered event; it will be delivered again after a restart', { eventId: event.detail.eventId, error: error as Error });
-      });
-    }
-  }
-
-  /** True when the delivery ended (succeeded, or given up and recorded as failed). */
-  private async deliverWithRetries(automation: Automation, event: DomainEvent): Promise<boolean> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.deliver(automation, event);
-        return true;
-      } catch (error) {
-        const delay = this.options.retryDelaysMs[attempt - 1];
-        if (delay === undefined) {
-          await this.recordFailure(automation.name, event, error, attempt);
-          return true;
-        }
-        if (this.stopped) return false;
-        this.log.warn('delivery failed; retrying', { automation: automation.name, eventId: event.detail.eventId, attempt, delayMs: delay });
-        await sleep(delay);
+  private async run(work: Work): Promise<void> {
+    try {
+      await this.deliver(work.automation, work.event);
+    } catch (error) {
+      const delay = this.options.retryDelaysMs[work.attempt - 1];
+      if (delay !== undefined && !this.stopped) {
+        this.log.warn('delivery failed; retrying', { automation: work.automation.name, eventId: work.event.detail.eventId, attempt: work.attempt, delayMs: delay });
+        this.retryLater({ ...work, attempt: work.attempt + 1 }, delay);
+        return;
       }
+      if (delay !== undefined) return; // stopping: left pending for the next start
+      await this.failures.record(work.automation.name, work.event, error, work.attempt).catch((recordError: unknown) => {
+        this.log.error('could not record a failed delivery', { automation: work.automation.name, eventId: work.event.detail.eventId, error: recordError as Error });
+      });
+    }
+    await this.workDone(work.queued);
+  }
+
+  private retryLater(work: Work, delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.retriesScheduled.delete(timer);
+      this.waiting.push(work);
+      this.pump();
+    }, delayMs);
+    this.retriesScheduled.add(timer);
+  }
+
+  private async workDone(item: QueueItem): Promise<void> {
+    const remaining = (this.inFlight.get(item.pk) ?? 1) - 1;
+    if (remaining > 0) {
+      this.inFlight.set(item.pk, remaining);
+      return;
+    }
+    await this.finish(item);
+  }
+
+  private async finish(item: QueueItem): Promise<void> {
+    await this.markHandled(item);
+    this.inFlight.delete(item.pk);
+    if (this.recovering > 0) this.finishedDuringRecovery.add(item.pk);
+    this.settleIfIdle();
+  }
+
+  private async markHandled(item: QueueItem): Promise<void> {
+    try {
+      // Out of the pending index; the item stays until it expires, to recognise a redelivery.
+      await this.table.update(queueKey(item.pk), { set: { status: 'handled' }, remove: ['gsi1pk', 'gsi1sk'] });
+    } catch (error) {
+      this.log.error('could not mark a delivery handled; it will be dispatched again after a restart', { deliveryId: item.deliveryId, error: error as Error });
     }
   }
 
-  private async recordFailure(automation: string, event: DomainEvent, error: unknown, attempts: number): Promise<void> {
-    const now = this.clock.now();
-    const failure: FailedDelivery = {
-      automation,
-      event,
-      error: error instanceof Error ? error.message : String(error),
-      attempts,
-      failedAt: now.toISOString(),
-    };
-    this.log.error('delivery failed for good', { automation, eventId: event.detail.eventId, attempts });
-    await this.table.put({
-      pk: `bus-failed#${automation}#${event.detail.eventId}`,
-      sk: event.detailType,
-      gsi1pk: FAILED,
-      gsi1sk: `${failure.failedAt}#${event.detail.eventId}`,
-      expiresAt: expiresInDays(now, 30),
-      failure,
-    });
+  private isIdle(): boolean {
+    if (this.running > 0) return false;
+    // Once stopped, what has not started stays pending in the store for the next start.
+    return this.stopped || (this.waitingHead >= this.waiting.length && this.retriesScheduled.size === 0 && this.inFlight.size === 0);
+  }
+
+  private settleIfIdle(): void {
+    if (!this.isIdle()) return;
+    for (const resolve of this.idle.splice(0)) resolve();
   }
 }

@@ -1,8 +1,6 @@
 import { access, mkdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createIngest } from '../../functions/ingest/ingest';
-import { SWITCHBOARD_VERSION } from '../../shared/version';
-import { DeliveryLedger } from '../../functions/ingest/delivery-ledger';
 import { automations as allAutomations } from '../../functions/registry';
 import type { Automation } from '../../shared/automation/automation';
 import type { Platform } from '../../shared/automation/platform';
@@ -11,53 +9,42 @@ import { clockStartingAt, systemClock, type Clock } from '../../shared/clock/clo
 import { ConfigStore, type ActiveConfig } from '../../shared/config/config-store';
 import { parseConfig } from '../../shared/config/parse-config';
 import { SideEffectLedger } from '../../shared/idempotency/side-effect-ledger';
-import { createLogger, type Logger } from '../../shared/log/logger';
+import { createLogger } from '../../shared/log/logger';
 import { Outbox } from '../../shared/providers/outbox';
-import { DryRunSlackMessenger } from '../../shared/providers/slack/dry-run-slack-messenger';
-import { LiveSlackMessenger, type LiveSlackOptions } from '../../shared/providers/slack/live-slack-messenger';
-import type { SlackMessenger } from '../../shared/providers/slack/slack-messenger';
 import { RunStore } from '../../shared/runs/run-store';
 import { readEnv, type Settings } from '../../shared/settings/read-env';
 import type { SecretName, Secrets } from '../../shared/settings/secrets';
-import { createDocumentClient } from '../../shared/store/dynamodb-client';
-import { ensureTable } from '../../shared/store/ensure-table';
-import { Table } from '../../shared/store/table';
-import { DryRunSmsSender } from '../../shared/providers/sms/dry-run-sms-sender';
-import type { SmsSender } from '../../shared/providers/sms/sms-sender';
-import { TwilioSmsSender, type TwilioSmsOptions } from '../../shared/providers/sms/twilio-sms-sender';
 import { TableTimers } from '../../shared/timers/table-timers';
-import { BackgroundPoller } from './background-poller';
-import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from './embedded-dynamodb';
+import { SWITCHBOARD_VERSION } from '../../shared/version';
+import { BackgroundPoller, type Chore } from './background-poller';
 import { startHttpServer } from './http-server';
 import { LocalBus, type LocalBusOptions } from './local-bus';
+import { chooseLocalProviders, type ProviderTuning } from './local-providers';
 import { loadLocalSecrets } from './local-secrets';
-import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
+import { localStoreLocation, openLocalStore, type StoreLocation } from './local-store';
+import { AlreadyRunningError, claimRuntimeFile, readRuntimeFile, removeRuntimeFile } from './runtime-file';
 
-export interface LocalRuntimeOptions {
-  /** The environment (default `process.env`): PORT, SWITCHBOARD_NOW, DYNAMODB_ENDPOINT, secrets, API URLs… */
+export interface LocalRuntimeOptions extends ProviderTuning {
+  /** The environment (default `process.env`): PORT, HOST, SWITCHBOARD_NOW, DYNAMODB_ENDPOINT, secrets, API URLs… */
   env?: Record<string, string | undefined>;
   /** A clock to use instead of the one `SWITCHBOARD_NOW` describes (tests move it by hand). */
   clock?: Clock;
   /** Applied when the table holds no configuration yet; by default `switchboard.config.yaml`, else the example. */
   configFile?: string;
   bus?: Partial<LocalBusOptions>;
-  /** Keep the embedded DynamoDB in memory instead of under the data directory. */
+  /** Keep the SQLite store in memory instead of under the data directory. */
   inMemory?: boolean;
-  /** Tuning of the live Slack client (tests shorten its retries). */
-  slack?: Pick<LiveSlackOptions, 'retries' | 'timeoutMs'>;
-  /** Tuning of the live Twilio client. */
-  twilio?: Pick<TwilioSmsOptions, 'maxRetries' | 'timeoutMs'>;
-  /** How often due timers fire and queued events are picked up (default 1 s); 0: only by `tick()`. */
+  /** How often due timers fire, queued events are picked up and the configuration is re-read (default 1 s); 0: only by `tick()`. */
   pollIntervalMs?: number;
   automations?: readonly Automation[];
-  /** Milliseconds the configuration is cached between reads (default 1 s). */
+  /** Milliseconds the configuration is kept before it is read again (default: until the poller re-reads it). */
   configCacheMs?: number;
 }
 
 export interface LocalRuntime {
   url: string;
   port: number;
-  dynamoEndpoint: string;
+  store: StoreLocation;
   dataDir: string;
   settings: Settings;
   platform: Platform;
@@ -76,10 +63,16 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
+/** Expired items are swept every this many ticks (reads ignore them meanwhile). */
+const SWEEP_EVERY_TICKS = 60;
 
 /**
- * Runs Switchboard in one process: embedded DynamoDB, the in-process bus, the automations, and the HTTP
- * server in front of the same ingest handler as on AWS.
+ * Runs Switchboard in one process: the SQLite store (or DynamoDB at `DYNAMODB_ENDPOINT`), the in-process
+ * bus, the automations, and the HTTP server in front of the same ingest handler as on AWS.
+ *
+ * The order matters: a runtime already running on the data is reported and a busy port refused before
+ * anything is created; the data directory is then claimed (one runtime per data directory), and the
+ * server answers 503 until everything is ready.
  *
  * @example
  * const runtime = await startLocalRuntime();
@@ -89,132 +82,124 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const env = options.env ?? process.env;
   const settings = readEnv(env);
   const dataDir = resolve(settings.dataDir);
-  await mkdir(dataDir, { recursive: true });
   const clock = options.clock ?? (settings.startAt === undefined ? systemClock : clockStartingAt(settings.startAt));
   const log = createLogger({ level: settings.logLevel, runtime: 'local' });
 
-  let embedded: EmbeddedDynamoDb | undefined;
-  let dynamoEndpoint = settings.dynamoEndpoint;
-  if (dynamoEndpoint === undefined) {
-    embedded = await startEmbeddedDynamoDb(options.inMemory ? {} : { directory: join(dataDir, 'data') });
-    dynamoEndpoint = embedded.endpoint;
-  }
-  const doc = createDocumentClient({ endpoint: dynamoEndpoint });
-  await ensureTable(doc, settings.tableName);
-  const table = new Table(doc, settings.tableName, clock);
-
-  const { secrets, generated } = await loadLocalSecrets(dataDir, env);
-  const configs = new ConfigStore(table, clock, { cacheMs: options.configCacheMs ?? 1_000 });
-  const appliedConfigFrom = await applyConfigOnFirstStart(configs, options.configFile);
-  const config = await configs.current();
-
-  const outbox = new Outbox(table, clock);
-  const automations = options.automations ?? allAutomations;
-  let platform: Platform | undefined;
-  const bus = new LocalBus(
-    table,
-    automations,
-    (automation, event) => runAutomation(automation, event, platform as Platform),
-    clock,
-    log,
-    // Like Lambda's asynchronous retries: spread over long enough to outlast a side effect's lease.
-    { retryDelaysMs: [1_000, 10_000, 60_000], concurrency: 64, ...options.bus },
-  );
-  const timers = new TableTimers(table);
-  platform = {
-    clock,
-    table,
-    configs,
-    timers,
-    sms: smsSender(secrets, generated, settings, log, outbox, options.twilio),
-    publicBaseUrl: settings.publicBaseUrl,
-    runs: new RunStore(table, clock),
-    // On its own embedded store this process is the only writer, so claims of a previous (crashed)
-    // process are taken over at once; a shared DYNAMODB_ENDPOINT may have other writers.
-    ledger: new SideEffectLedger(table, clock, { soleWriter: embedded !== undefined }),
-    outbox,
-    bus,
-    slack: slackMessenger(secrets, settings, log, outbox, clock, options.slack),
-    log,
+  const running = await readRuntimeFile(dataDir);
+  if (running !== undefined) throw new AlreadyRunningError(running);
+  const http = await startHttpServer(settings.port, settings.host);
+  const url = `http://${displayHost(settings.host)}:${http.port}`;
+  // Undone in reverse if the start fails half-way; `stop` undoes them in the same order.
+  const cleanups: (() => Promise<unknown>)[] = [() => http.close()];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   };
+  try {
+    await mkdir(dataDir, { recursive: true });
+    const location = localStoreLocation({ dataDir, dynamoEndpoint: settings.dynamoEndpoint, tableName: settings.tableName, inMemory: options.inMemory ?? false });
+    await claimRuntimeFile(dataDir, { pid: process.pid, url, store: location, startedAt: clock.now().toISOString() });
+    cleanups.push(() => removeRuntimeFile(dataDir, process.pid));
+    const { table, sqlite } = await openLocalStore(location, clock);
+    cleanups.push(() => table.close());
 
-  let ownUrl: string | undefined;
-  const ingest = createIngest({
-    clock,
-    secrets: async () => secrets,
-    publicBaseUrl: () => settings.publicBaseUrl?.replace(/\/$/, '') ?? ownUrl,
-    bus,
-    deliveries: new DeliveryLedger(table, clock),
-    log,
-    runtime: 'local',
-    version: SWITCHBOARD_VERSION,
-  });
-  const recoveredEvents = await bus.recover();
-  const http = await startHttpServer(ingest, settings.port);
-  const url = `http://localhost:${http.port}`;
-  ownUrl = url;
-  platform.publicBaseUrl = settings.publicBaseUrl?.replace(/\/$/, '') ?? url;
-  const poller = new BackgroundPoller(timers, bus, clock, log);
-  if ((options.pollIntervalMs ?? 1_000) > 0) poller.start(options.pollIntervalMs ?? 1_000);
-  await writeRuntimeFile(dataDir, { pid: process.pid, url, dynamoEndpoint, tableName: settings.tableName, startedAt: clock.now().toISOString() });
+    const { secrets, generated } = await loadLocalSecrets(dataDir, env);
+    const configs = new ConfigStore(table, clock, { cacheMs: options.configCacheMs ?? Number.POSITIVE_INFINITY });
+    const appliedConfigFrom = await applyConfigOnFirstStart(configs, options.configFile);
+    const config = await configs.current();
 
-  return {
-    url,
-    port: http.port,
-    dynamoEndpoint,
-    dataDir,
-    settings,
-    platform,
-    bus,
-    secrets,
-    generatedSecrets: generated,
-    config,
-    appliedConfigFrom,
-    recoveredEvents,
-    timers,
-    tick: () => poller.tick(),
-    drain: () => bus.drain(),
-    async stop() {
-      await http.close();
+    const outbox = new Outbox(table, clock);
+    let platform: Platform | undefined;
+    const bus = new LocalBus(
+      table,
+      options.automations ?? allAutomations,
+      (automation, event) => runAutomation(automation, event, platform as Platform),
+      clock,
+      log,
+      // Like Lambda's asynchronous retries: spread over long enough to outlast a side effect's lease.
+      { retryDelaysMs: [1_000, 10_000, 60_000], concurrency: 32, ...options.bus },
+    );
+    const timers = new TableTimers(table);
+    const publicBaseUrl = settings.publicBaseUrl?.replace(/\/$/, '') ?? url;
+    platform = {
+      clock,
+      table,
+      configs,
+      timers,
+      publicBaseUrl,
+      runs: new RunStore(table, clock),
+      // One runtime per data directory (the runtime file): a pending claim of another instance on SQLite
+      // was left by a process that died, and is taken over at once. A shared DynamoDB may have other writers.
+      ledger: new SideEffectLedger(table, clock, { soleWriter: location.kind === 'sqlite' }),
+      outbox,
+      bus,
+      log,
+      ...(await chooseLocalProviders({ secrets, generated, settings, outbox, clock, log, tuning: options })),
+    };
+    http.serve(
+      createIngest({
+        clock,
+        secrets: async () => secrets,
+        publicBaseUrl: () => publicBaseUrl,
+        intake: bus,
+        log,
+        runtime: 'local',
+        version: SWITCHBOARD_VERSION,
+      }),
+    );
+    const recoveredEvents = await bus.recover();
+    let ticks = 0;
+    const chores: Chore[] = [
+      () => configs.refresh(),
+      async () => {
+        ticks += 1;
+        if (sqlite !== undefined && ticks % SWEEP_EVERY_TICKS === 0) sqlite.sweepExpired();
+      },
+    ];
+    const poller = new BackgroundPoller(timers, bus, clock, log, chores);
+    if ((options.pollIntervalMs ?? 1_000) > 0) poller.start(options.pollIntervalMs ?? 1_000);
+    cleanups.push(
+      () => bus.stop(),
+      () => poller.stop(),
+    );
+    // Stopping: no new requests, then no new ticks, then the runs under way, then the store and the claim.
+    const stop = async () => {
+      cleanups.length = 0;
+      await http.close().catch(() => undefined);
       await poller.stop();
       await bus.stop();
+      await table.close();
       await removeRuntimeFile(dataDir, process.pid);
-      doc.destroy();
-      await embedded?.close();
-    },
-  };
-}
+    };
 
-function slackMessenger(
-  secrets: Secrets,
-  settings: Settings,
-  log: Logger,
-  outbox: Outbox,
-  clock: Clock,
-  tuning: LocalRuntimeOptions['slack'],
-): SlackMessenger {
-  const token = secrets.SLACK_BOT_TOKEN;
-  if (token === undefined) return new DryRunSlackMessenger(outbox, clock);
-  return new LiveSlackMessenger({ token, apiUrl: settings.apiUrls.slack, log, ...tuning });
-}
-
-/**
- * Twilio is live only with real credentials: a TWILIO_AUTH_TOKEN generated locally verifies simulated
- * webhooks but cannot send anything.
- */
-function smsSender(
-  secrets: Secrets,
-  generated: readonly SecretName[],
-  settings: Settings,
-  log: Logger,
-  outbox: Outbox,
-  tuning: LocalRuntimeOptions['twilio'],
-): SmsSender {
-  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM_NUMBER: from } = secrets;
-  if (accountSid === undefined || authToken === undefined || from === undefined || generated.includes('TWILIO_AUTH_TOKEN')) {
-    return new DryRunSmsSender(outbox, from);
+    return {
+      url,
+      port: http.port,
+      store: location,
+      dataDir,
+      settings,
+      platform,
+      bus,
+      secrets,
+      generatedSecrets: generated,
+      config,
+      appliedConfigFrom,
+      recoveredEvents,
+      timers,
+      tick: () => poller.tick(),
+      drain: () => bus.drain(),
+      stop,
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
   }
-  return new TwilioSmsSender({ accountSid, authToken, from, apiUrl: settings.apiUrls.twilio, log, ...tuning });
+}
+
+/** `localhost` for the loopback default, so the URL reads as people type it. */
+function displayHost(host: string): string {
+  if (host === '127.0.0.1' || host === '::1' || host === 'localhost') return 'localhost';
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** On the very first start the table has no configuration: apply the admin's file, or the example. */

@@ -1,15 +1,29 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { routes } from '../../functions/ingest/routes';
+import { ConfigError } from '../../shared/config/parse-config';
+import { SettingsError } from '../../shared/settings/read-env';
 import { startBanner } from './banner';
-import { startLocalRuntime } from './local-runtime';
+import { PortInUseError } from './http-server';
+import { startLocalRuntime, type LocalRuntime } from './local-runtime';
+import { AlreadyRunningError } from './runtime-file';
 
 // Node 20 is this project's local runtime on purpose (Lambda runs 22); the SDK's notice about it is noise here.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 if (existsSync('.env')) process.loadEnvFile('.env');
 
-const runtime = await startLocalRuntime();
-const env = process.env;
+let runtime: LocalRuntime;
+try {
+  runtime = await startLocalRuntime();
+} catch (error) {
+  // What a person can fix gets one line that says how; anything else keeps its stack.
+  if (error instanceof AlreadyRunningError || error instanceof PortInUseError || error instanceof SettingsError || error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
 process.stdout.write(
   `${startBanner({
     url: runtime.url,
@@ -20,11 +34,10 @@ process.stdout.write(
       { name: 'Twilio', mode: runtime.platform.sms.mode, enableWith: 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER' },
     ],
     dataDir: displayPath(runtime.dataDir),
-    dynamoEndpoint: runtime.dynamoEndpoint,
-    embedded: runtime.settings.dynamoEndpoint === undefined,
+    store: runtime.store.kind === 'sqlite' ? { kind: 'sqlite', file: displayPath(runtime.store.file) } : runtime.store,
     configVersion: runtime.config.version,
     appliedConfigFrom: runtime.appliedConfigFrom,
-    clockStart: env['SWITCHBOARD_NOW'],
+    clockStart: process.env['SWITCHBOARD_NOW'],
     generatedSecrets: runtime.generatedSecrets,
     recoveredEvents: runtime.recoveredEvents,
   })}\n`,

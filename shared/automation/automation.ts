@@ -16,7 +16,7 @@ export interface AutomationContext {
   config: Config;
   clock: Clock;
   /** Performs a side effect at most once per key (the owner is the trigger event). */
-  once<T>(key: string, effect: () => Promise<T>, options?: OnceOptions): Promise<EffectOutcome<T>>;
+  once<T>(key: string, effect: () => Promise<T>, options?: OnceOptions<T>): Promise<EffectOutcome<T>>;
   /** Publishes follow-up events onto the bus. */
   publish(...events: DomainEvent[]): Promise<void>;
   timers: Timers;

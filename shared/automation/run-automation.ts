@@ -1,3 +1,4 @@
+import type { OnceOptions } from '../idempotency/side-effect-ledger';
 import type { DomainEvent } from '../events/catalogue';
 import type { RunRecord } from '../runs/run';
 import { RunRecorder } from '../runs/run-recorder';
@@ -38,7 +39,7 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
       run,
       config,
       clock: platform.clock,
-      once: (key, effect, options) => platform.ledger.once(key, event.detail.eventId, effect, options),
+      once: <T>(key: string, effect: () => Promise<T>, options?: OnceOptions<T>) => platform.ledger.once(key, event.detail.eventId, effect, options),
       publish: (...events) => platform.bus.publish(events),
       timers: platform.timers,
       slack: platform.slack,

@@ -15,7 +15,7 @@ import { SchedulerTimers } from '../timers/scheduler-timers';
 import { UnavailableTimers } from '../timers/unavailable-timers';
 
 import { createDocumentClient } from '../store/dynamodb-client';
-import { Table } from '../store/table';
+import { DynamoDbTable } from '../store/dynamodb-table';
 import type { Platform } from '../automation/platform';
 import { readAwsEnvironment } from './aws-environment';
 import { loadSecrets } from './load-secrets';
@@ -33,7 +33,7 @@ export async function createAwsPlatform(env: Record<string, string | undefined> 
   const environment = readAwsEnvironment(env);
   const clock = systemClock;
   const log = createLogger({ level: environment.logLevel, runtime: 'aws' });
-  const table = new Table(createDocumentClient(), environment.tableName, clock);
+  const table = new DynamoDbTable(createDocumentClient(), environment.tableName, clock);
   const outbox = new Outbox(table, clock);
   const secrets = await loadSecrets(environment.secretArn);
   const token = secrets.SLACK_BOT_TOKEN;

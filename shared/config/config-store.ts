@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Clock } from '../clock/clock';
+import { any, below, itemAbsent } from '../store/condition';
 import { ConditionFailedError } from '../store/store-errors';
 import type { Table } from '../store/table';
 import type { Config } from './config-schema';
@@ -38,7 +39,9 @@ interface ConfigItem {
 
 /**
  * Versioned configuration in the table: every apply is a new version item (`config`/`version#…`) and the
- * `current` item points at the newest. Reads are cached for `cacheMs`, so an event costs no config read.
+ * `current` item points at the newest. The configuration in force is kept in memory: read again after
+ * `cacheMs` (Lambda containers), or when `refresh` is called (the local runtime's poller, every second),
+ * and validated again only when its version changed. A run costs no configuration read.
  */
 export class ConfigStore {
   private cached: { value: ActiveConfig; until: number } | undefined;
@@ -53,9 +56,23 @@ export class ConfigStore {
   async current(): Promise<ActiveConfig> {
     const now = this.clock.now().getTime();
     if (this.cached !== undefined && now < this.cached.until) return this.cached.value;
+    return this.load(now);
+  }
+
+  /** Reads the version in force again (another process may have applied one); true when it changed. */
+  async refresh(): Promise<boolean> {
+    const before = this.cached?.value.version;
+    const after = await this.load(this.clock.now().getTime()).catch((error: unknown) => {
+      if (error instanceof ConfigMissingError) return undefined;
+      throw error;
+    });
+    return after?.version !== before;
+  }
+
+  private async load(now: number): Promise<ActiveConfig> {
     const item = await this.table.get<ConfigItem>(CURRENT, { consistent: true });
     if (item === undefined) throw new ConfigMissingError();
-    const value = toActive(item);
+    const value = this.cached?.value.version === item.version ? this.cached.value : toActive(item);
     this.cached = { value, until: now + this.options.cacheMs };
     return value;
   }
@@ -85,7 +102,7 @@ export class ConfigStore {
       try {
         await this.table.put(
           { ...versionKey(version), version, document: config, appliedAt, source: meta.source },
-          { expression: 'attribute_not_exists(pk)' },
+          itemAbsent,
         );
         break;
       } catch (error) {
@@ -96,7 +113,7 @@ export class ConfigStore {
     try {
       await this.table.put(
         { ...CURRENT, version, document: config, appliedAt, source: meta.source },
-        { expression: 'attribute_not_exists(pk) OR version < :version', values: { ':version': version } },
+        any(itemAbsent, below('version', version)),
       );
     } catch (error) {
       // A newer version became current meanwhile; ours stays in the history.

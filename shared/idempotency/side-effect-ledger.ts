@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock/clock';
+import { all, equals, itemAbsent } from '../store/condition';
 import { ConditionFailedError } from '../store/store-errors';
 import { expiresInDays, type Table } from '../store/table';
 
@@ -28,6 +29,8 @@ interface EffectItem {
   instance: string;
   leaseUntil: number;
   result?: unknown;
+  /** How a taken-over claim was settled: the provider said the effect had happened (`found`). */
+  settledBy?: 'found';
   expiresAt: number;
   [key: string]: unknown;
 }
@@ -38,16 +41,23 @@ export interface LedgerOptions {
   /** This process. */
   instance?: string;
   /**
-   * This process is the only one performing effects on the table (the local runtime on its embedded
-   * store, which LevelDB's lock keeps to one process): a pending claim of any other instance was left by
-   * a process that died, and is taken over at once instead of after its lease.
+   * This process is the only one performing effects on the table (the local runtime, whose lock keeps it
+   * to one process per data directory): a pending claim of any other instance was left by a process that
+   * died, and is taken over at once instead of after its lease.
    */
   soleWriter?: boolean;
 }
 
-export interface OnceOptions {
+export interface OnceOptions<T = unknown> {
   /** How long the record is kept, i.e. how long a duplicate is recognised (default 30 days). */
   retentionDays?: number;
+  /**
+   * Asks the provider whether the effect already happened, when a claim left unfinished by a crashed
+   * attempt is taken over (the provider may have accepted the call before the completion was written).
+   * Resolves with the effect's result when it did happen, undefined when it did not. Without it, an
+   * unfinished effect is performed again after a crash.
+   */
+  find?: () => Promise<T | undefined>;
 }
 
 /**
@@ -56,7 +66,8 @@ export interface OnceOptions {
  * event that wants it. A retried or replayed event gets the stored result back instead of a second post.
  *
  * One claim write before, one completion write after. A claim whose attempt died is taken over once its
- * lease has run out, so a crash mid-effect delays the effect instead of losing it.
+ * lease has run out (at once by the sole writer), and the effect's `find` asks the provider first whether
+ * it already happened, so a crash mid-effect neither loses the effect nor repeats it.
  *
  * @example
  * const { result, alreadyDone } = await ledger.once(`slack.post:${channel}:${ts}`, eventId, () => slack.postMessage(m));
@@ -76,62 +87,77 @@ export class SideEffectLedger {
     this.soleWriter = options.soleWriter ?? false;
   }
 
-  async once<T>(key: string, owner: string, effect: () => Promise<T>, options: OnceOptions = {}): Promise<EffectOutcome<T>> {
-    const itemKey = { pk: `effect#${key}`, sk: 'effect' };
-    const now = this.clock.now();
+  async once<T>(key: string, owner: string, effect: () => Promise<T>, options: OnceOptions<T> = {}): Promise<EffectOutcome<T>> {
+    const itemKey = effectKey(key);
+    const claim = (): EffectItem => {
+      const now = this.clock.now();
+      return {
+        ...itemKey,
+        status: 'pending',
+        owner,
+        instance: this.instance,
+        leaseUntil: now.getTime() + this.leaseMs,
+        expiresAt: expiresInDays(now, options.retentionDays ?? 30),
+      };
+    };
+
+    let takenOver: EffectItem | undefined;
     try {
-      await this.table.put(
-        {
-          ...itemKey,
-          status: 'pending',
-          owner,
-          instance: this.instance,
-          leaseUntil: now.getTime() + this.leaseMs,
-          expiresAt: expiresInDays(now, options.retentionDays ?? 30),
-        },
-        {
-          expression: `attribute_not_exists(pk) OR expiresAt <= :nowSeconds OR (#status = :pending AND (leaseUntil < :nowMs${
-            this.soleWriter ? ' OR instance <> :instance' : ''
-          }))`,
-          names: { '#status': 'status' },
-          values: {
-            ':pending': 'pending',
-            ':nowMs': now.getTime(),
-            ':nowSeconds': Math.floor(now.getTime() / 1000),
-            ...(this.soleWriter ? { ':instance': this.instance } : {}),
-          },
-        },
-      );
+      await this.table.put(claim(), itemAbsent);
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
       const existing = await this.table.get<EffectItem>(itemKey, { consistent: true });
-      if (existing?.status === 'done') {
-        return { result: existing.result as T, performedBy: existing.owner, alreadyDone: true };
+      if (existing?.status === 'done') return { result: existing.result as T, performedBy: existing.owner, alreadyDone: true };
+      if (existing === undefined || !this.mayTakeOver(existing)) throw new EffectInProgressError(key);
+      try {
+        // Only the claim as it was read: of two attempts taking over at once, one wins.
+        await this.table.put(claim(), all(equals('status', 'pending'), equals('instance', existing.instance), equals('leaseUntil', existing.leaseUntil)));
+      } catch (lost) {
+        if (lost instanceof ConditionFailedError) throw new EffectInProgressError(key);
+        throw lost;
       }
-      throw new EffectInProgressError(key);
+      takenOver = existing;
     }
 
-    let result: T;
+    if (takenOver !== undefined && options.find !== undefined) {
+      const found = await this.release(itemKey, owner, options.find);
+      if (found !== undefined) {
+        await this.complete(itemKey, owner, found, 'found');
+        return { result: found, performedBy: takenOver.owner, alreadyDone: true };
+      }
+    }
+    const result = await this.release(itemKey, owner, effect);
+    await this.complete(itemKey, owner, result);
+    return { result, performedBy: owner, alreadyDone: false };
+  }
+
+  private mayTakeOver(claim: EffectItem): boolean {
+    return claim.leaseUntil < this.clock.now().getTime() || (this.soleWriter && claim.instance !== this.instance);
+  }
+
+  /** Runs `action`; if it throws, releases the claim so that a retry can perform the effect at once. */
+  private async release<R>(itemKey: { pk: string; sk: string }, owner: string, action: () => Promise<R>): Promise<R> {
     try {
-      result = await effect();
+      return await action();
     } catch (error) {
-      // Release the claim so that a retry can perform the effect at once. If the release itself fails,
-      // the lease still frees the claim later, so the effect's own error is the one worth raising.
-      await this.table
-        .delete(itemKey, { expression: '#owner = :owner AND instance = :instance', names: { '#owner': 'owner' }, values: { ':owner': owner, ':instance': this.instance } })
-        .catch(() => undefined);
+      // If the release itself fails, the lease still frees the claim later: the action's error is the one to raise.
+      await this.table.delete(itemKey, this.ours(owner)).catch(() => undefined);
       throw error;
     }
+  }
+
+  private async complete(itemKey: { pk: string; sk: string }, owner: string, result: unknown, settledBy?: 'found'): Promise<void> {
     try {
-      await this.table.update(
-        itemKey,
-        { set: { status: 'done', result: result ?? null } },
-        { expression: '#owner = :owner AND instance = :instance', names: { '#owner': 'owner' }, values: { ':owner': owner, ':instance': this.instance } },
-      );
+      await this.table.update(itemKey, { set: { status: 'done', result: result ?? null, ...(settledBy === undefined ? {} : { settledBy }) } }, this.ours(owner));
     } catch (error) {
       // Our lease ran out and another attempt took the claim over: its record is the one that stands.
       if (!(error instanceof ConditionFailedError)) throw error;
     }
-    return { result, performedBy: owner, alreadyDone: false };
+  }
+
+  private ours(owner: string) {
+    return all(equals('owner', owner), equals('instance', this.instance));
   }
 }
+
+const effectKey = (key: string) => ({ pk: `effect#${key}`, sk: 'effect' });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock/clock';
+import { equals } from '../store/condition';
 import { expiresInDays, type Table } from '../store/table';
 
 /** One call a dry-run provider would have made, exactly as the live adapter would send it. */
@@ -45,9 +46,7 @@ export class Outbox {
       byTime: true,
       descending: true,
       limit: options.limit ?? 20,
-      ...(options.provider === undefined
-        ? {}
-        : { filter: { expression: '#provider = :provider', names: { '#provider': 'provider' }, values: { ':provider': options.provider } } }),
+      ...(options.provider === undefined ? {} : { filter: equals('provider', options.provider) }),
     });
     return items.map(({ id, provider, operation, request, recordedAt }) => ({
       id: String(id),

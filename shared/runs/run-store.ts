@@ -1,6 +1,6 @@
 import type { Clock } from '../clock/clock';
-import type { Table } from '../store/table';
-import { expiresInDays } from '../store/table';
+import { all, equals, type Condition } from '../store/condition';
+import { expiresInDays, type Table } from '../store/table';
 import type { RunRecord, RunStatus } from './run';
 
 const runKey = (runId: string) => ({ pk: `run#${runId}`, sk: 'run' });
@@ -53,20 +53,10 @@ export class RunStore {
   /** Runs newest first, optionally of one automation or status. */
   async list(query: RunQuery = {}): Promise<RunRecord[]> {
     const limit = query.limit ?? 20;
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const clauses: string[] = [];
-    if (query.automation !== undefined) {
-      clauses.push('#automation = :automation');
-      names['#automation'] = 'automation';
-      values[':automation'] = query.automation;
-    }
-    if (query.status !== undefined) {
-      clauses.push('#status = :status');
-      names['#status'] = 'status';
-      values[':status'] = query.status;
-    }
-    const filter = clauses.length === 0 ? undefined : { expression: clauses.join(' AND '), names, values };
+    const clauses: Condition[] = [];
+    if (query.automation !== undefined) clauses.push(equals('automation', query.automation));
+    if (query.status !== undefined) clauses.push(equals('status', query.status));
+    const filter = clauses.length === 0 ? undefined : all(...clauses);
     const items = await this.table.query<RunItem>({
       partition: RUNS_BY_TIME,
       byTime: true,

@@ -11,6 +11,7 @@ const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().regex(/^[\w.:[\]-]+$/, 'must be a host name or IP address').default('127.0.0.1'),
   PUBLIC_BASE_URL: optionalUrl,
   DYNAMODB_ENDPOINT: optionalUrl,
   SWITCHBOARD_DATA_DIR: z.string().min(1).default('.switchboard'),
@@ -36,6 +37,8 @@ const envSchema = z.object({
 /** Runtime settings read from the environment (secrets are read separately, see `readSecrets`). */
 export interface Settings {
   port: number;
+  /** The interface the local server binds (default 127.0.0.1: nothing outside this machine reaches it). */
+  host: string;
   publicBaseUrl: string | undefined;
   dynamoEndpoint: string | undefined;
   dataDir: string;
@@ -69,6 +72,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
   const e = parsed.data;
   return {
     port: e.PORT,
+    host: e.HOST,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     dynamoEndpoint: e.DYNAMODB_ENDPOINT,
     dataDir: e.SWITCHBOARD_DATA_DIR,

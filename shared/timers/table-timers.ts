@@ -1,3 +1,4 @@
+import { itemAbsent, itemExists } from '../store/condition';
 import { ConditionFailedError } from '../store/store-errors';
 import type { Table } from '../store/table';
 import type { Timer, Timers } from './timers';
@@ -27,7 +28,7 @@ export class TableTimers implements Timers {
     try {
       await this.table.put(
         { ...key(timer.id), gsi1pk: PARTITION, gsi1sk: `${dueAt}#${timer.id}`, id: timer.id, automation: timer.automation, kind: timer.kind, subject: timer.subject, dueAt },
-        { expression: 'attribute_not_exists(pk)' },
+        itemAbsent,
       );
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error; // already scheduled: nothing to change
@@ -52,7 +53,7 @@ export class TableTimers implements Timers {
   /** Removes a fired timer; false when another poller removed it first. */
   async remove(id: string): Promise<boolean> {
     try {
-      await this.table.delete(key(id), { expression: 'attribute_exists(pk)' });
+      await this.table.delete(key(id), itemExists);
       return true;
     } catch (error) {
       if (error instanceof ConditionFailedError) return false;

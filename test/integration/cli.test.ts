@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../infra/cli/main';
 import { startLocalSwitchboard, TEST_SIGNING_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
@@ -14,7 +15,7 @@ interface CliResult {
 }
 
 /** Runs the CLI in-process, as `switchboard ARGS` would, against the given environment. */
-async function switchboardCli(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
+async function switchboardCli(args: string[], env: Record<string, string | undefined>, cwd?: string): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -25,6 +26,7 @@ async function switchboardCli(args: string[], env: Record<string, string | undef
       stderr += text;
     },
     env,
+    ...(cwd === undefined ? {} : { cwd }),
   });
   return { code, stdout, stderr };
 }
@@ -216,23 +218,58 @@ describe('the switchboard CLI for paging: incidents, timers, SMS replies', () =>
 });
 
 describe('the switchboard CLI without a running Switchboard', () => {
-  it('opens the embedded store on the data directory itself, and says what to do first', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-cli-offline-'));
+  it('opens the SQLite store of the data directory itself; a read-only command creates nothing and says what to do first', async () => {
+    const dataDir = join(await mkdtemp(join(tmpdir(), 'switchboard-cli-offline-')), '.switchboard');
     try {
       const env = { SWITCHBOARD_DATA_DIR: dataDir };
       const empty = await switchboardCli(['config', 'show'], env);
       expect(empty.code).toBe(1);
-      expect(empty.stderr).toContain('switchboard config apply');
+      expect(empty.stderr).toContain(`no local Switchboard data in ${dataDir} yet`);
+      expect(empty.stderr).toContain('npm start');
+      expect(existsSync(dataDir)).toBe(false);
 
       const applied = await switchboardCli(['config', 'apply', 'switchboard.config.example.yaml'], env);
       expect(applied.code).toBe(0);
       expect(applied.stdout).toContain(`local data in ${dataDir}`);
 
-      // Persisted: a later command (another embedded server on the same directory) sees it.
+      // Persisted: a later command (another connection to the same file) sees it.
       const shown = await switchboardCli(['channels', 'list'], env);
       expect(shown.stdout).toMatch(/C0ACMEPROD\s+Acme Corp/);
     } finally {
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(dirname(dataDir), { recursive: true, force: true });
+    }
+  });
+
+  it("finds the project's data from a subdirectory of the project", async () => {
+    const project = await mkdtemp(join(tmpdir(), 'switchboard-project-'));
+    try {
+      await writeFile(join(project, 'switchboard.config.example.yaml'), await readFile('switchboard.config.example.yaml', 'utf8'));
+      const applied = await switchboardCli(['config', 'apply', join(project, 'switchboard.config.example.yaml')], {}, project);
+      expect(applied.code).toBe(0);
+      const nested = join(project, 'functions', 'deep');
+      await mkdir(nested, { recursive: true });
+
+      const shown = await switchboardCli(['channels', 'list'], {}, nested);
+
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toMatch(/C0ACMEPROD\s+Acme Corp/);
+      expect(existsSync(join(project, '.switchboard', 'switchboard.db'))).toBe(true);
+      expect(existsSync(join(nested, '.switchboard'))).toBe(false);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('says where it looked when it is run outside any project', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'switchboard-elsewhere-'));
+    try {
+      const result = await switchboardCli(['runs', 'list'], {}, elsewhere);
+
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`no Switchboard project in ${elsewhere} or any directory above it`);
+      expect(result.stderr).toContain('SWITCHBOARD_DATA_DIR');
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
     }
   });
 });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngest } from '../../functions/ingest/ingest';
-import { DeliveryLedger } from '../../functions/ingest/delivery-ledger';
 import { signSlackRequest } from '../../functions/ingest/slack/verify-slack-request';
 import { LocalBus } from '../../infra/local/local-bus';
 import { createLogger } from '../../shared/log/logger';
-import { Table } from '../../shared/store/table';
+import { SqliteTable } from '../../shared/store/sqlite-table';
 import { startLocalSwitchboard, TEST_SIGNING_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
 import { sendSlackBody, slackFixture } from '../support/slack-requests';
@@ -178,13 +177,13 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
 
   it('answers 503, so Slack retries, when the event cannot be stored', async () => {
     const log = createLogger({ level: 'SILENT', runtime: 'local' });
-    const missing = new Table(switchboard.platform.table.doc, 'no-such-table', switchboard.clock);
+    const unavailable = SqliteTable.open(':memory:', switchboard.clock);
+    await unavailable.close();
     const ingest = createIngest({
       clock: switchboard.clock,
       secrets: async () => ({ SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET }),
       publicBaseUrl: () => switchboard.url,
-      bus: new LocalBus(missing, [], async () => undefined, switchboard.clock, log, { retryDelaysMs: [], concurrency: 1 }),
-      deliveries: new DeliveryLedger(missing, switchboard.clock),
+      intake: new LocalBus(unavailable, [], async () => undefined, switchboard.clock, log, { retryDelaysMs: [], concurrency: 1 }),
       log,
       runtime: 'local',
       version: 'test',

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryLedger } from '../../functions/ingest/delivery-ledger';
 import { createIngest } from '../../functions/ingest/ingest';
 import type { IngestContext } from '../../functions/ingest/ingest-context';
 import { signTwilioRequest } from '../../functions/ingest/twilio/verify-twilio-request';
@@ -11,7 +10,7 @@ import type { DomainEvent } from '../../shared/events/catalogue';
 import { createLogger } from '../../shared/log/logger';
 import { TwilioSmsSender } from '../../shared/providers/sms/twilio-sms-sender';
 import type { Secrets } from '../../shared/settings/secrets';
-import { Table } from '../../shared/store/table';
+import { SqliteTable } from '../../shared/store/sqlite-table';
 import { FakeTwilioApi } from '../support/fake-twilio-api';
 import { startLocalSwitchboard, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
@@ -339,14 +338,14 @@ describe('Twilio webhooks when Switchboard cannot verify or store them (503: Twi
   });
 
   /** Ingest over the runtime's table (or a missing one), with the secrets and public URL given. */
-  function ingestWith(options: { secrets: Secrets; publicBaseUrl: string | undefined; tableName?: string }) {
-    const table = options.tableName === undefined ? switchboard.platform.table : new Table(switchboard.platform.table.doc, options.tableName, switchboard.clock);
+  async function ingestWith(options: { secrets: Secrets; publicBaseUrl: string | undefined; storeUnavailable?: boolean }) {
+    const table = options.storeUnavailable ? SqliteTable.open(':memory:', switchboard.clock) : switchboard.platform.table;
+    if (options.storeUnavailable) await table.close();
     const context: IngestContext = {
       clock: switchboard.clock,
       secrets: async () => options.secrets,
       publicBaseUrl: () => options.publicBaseUrl,
-      bus: new LocalBus(table, [], async () => undefined, switchboard.clock, log, { retryDelaysMs: [], concurrency: 1 }),
-      deliveries: new DeliveryLedger(table, switchboard.clock),
+      intake: new LocalBus(table, [], async () => undefined, switchboard.clock, log, { retryDelaysMs: [], concurrency: 1 }),
       log,
       runtime: 'local',
       version: 'test',
@@ -369,7 +368,7 @@ describe('Twilio webhooks when Switchboard cannot verify or store them (503: Twi
   it('verifies the query string exactly as Twilio requested it, not re-encoded', async () => {
     const params = twilioSmsParams({ from: FIRST_ON_CHAIN, to: SWITCHBOARD_NUMBER, body: 'ACK' });
     const rawQuery = 'note=on%20call&x=%7E';
-    const response = await ingestWith({ secrets: { TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN }, publicBaseUrl: PUBLIC })({
+    const response = await (await ingestWith({ secrets: { TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN }, publicBaseUrl: PUBLIC }))({
       method: 'POST',
       path: SMS_PATH,
       query: new URLSearchParams(rawQuery),
@@ -381,26 +380,26 @@ describe('Twilio webhooks when Switchboard cannot verify or store them (503: Twi
   });
 
   it('answers 503 when TWILIO_AUTH_TOKEN is not set', async () => {
-    const response = await ingestWith({ secrets: {}, publicBaseUrl: PUBLIC })(smsRequest());
+    const response = await (await ingestWith({ secrets: {}, publicBaseUrl: PUBLIC }))(smsRequest());
     expect(response.status).toBe(503);
     expect(JSON.parse(response.body).error).toBe('Twilio is not configured: TWILIO_AUTH_TOKEN is not set');
   });
 
   it('answers 503 when PUBLIC_BASE_URL is not known', async () => {
-    const response = await ingestWith({ secrets: { TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN }, publicBaseUrl: undefined })(smsRequest());
+    const response = await (await ingestWith({ secrets: { TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN }, publicBaseUrl: undefined }))(smsRequest());
     expect(response.status).toBe(503);
     expect(JSON.parse(response.body).error).toContain('PUBLIC_BASE_URL is not set');
   });
 
   it('verifies against PUBLIC_BASE_URL, with or without a trailing slash', async () => {
-    const ingest = ingestWith({ secrets: { TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN }, publicBaseUrl: `${PUBLIC}/` });
+    const ingest = await ingestWith({ secrets: { TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN }, publicBaseUrl: `${PUBLIC}/` });
     const response = await ingest(smsRequest());
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/xml/);
   });
 
   it('answers 503, so Twilio retries, when the event cannot be stored', async () => {
-    const ingest = ingestWith({ secrets: { TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN }, publicBaseUrl: PUBLIC, tableName: 'no-such-table' });
+    const ingest = await ingestWith({ secrets: { TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN }, publicBaseUrl: PUBLIC, storeUnavailable: true });
     const response = await ingest(smsRequest());
     expect(response.status).toBe(503);
     expect(response.headers['retry-after']).toBe('1');

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../infra/local/embedded-dynamodb';
+import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from './embedded-dynamodb';
 
 declare module 'vitest' {
   export interface ProvidedContext {

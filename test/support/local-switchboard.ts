@@ -1,12 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../infra/local/local-runtime';
 import type { FakeSlackApi } from './fake-slack-api';
 import type { FakeTwilioApi } from './fake-twilio-api';
 import type { ManualClock } from './manual-clock';
-import { uniqueTableName } from './test-table';
 import { SWITCHBOARD_NUMBER, TEST_TWILIO_AUTH_TOKEN } from './twilio-requests';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -18,8 +16,8 @@ export interface LocalSwitchboard extends LocalRuntime {
 }
 
 /**
- * The local runtime as a test starts it: real HTTP on a free port, its own table on the embedded
- * DynamoDB, the example configuration, a clock the test moves, Slack live against `slack` and Twilio
+ * The local runtime as a test starts it: real HTTP on a free port, its own SQLite file in a fresh data
+ * directory, the example configuration, a clock the test moves, Slack live against `slack` and Twilio
  * live against `twilio` (fake APIs on 127.0.0.1) or each in dry-run without one. Retries are shortened,
  * not removed. Timers fire when the test calls `tick()` (no background polling unless asked).
  */
@@ -29,14 +27,14 @@ export async function startLocalSwitchboard(input: {
   twilio?: FakeTwilioApi;
   env?: Record<string, string>;
   options?: Partial<LocalRuntimeOptions>;
+  /** An existing data directory (a restart); by default a fresh one, removed by `dispose`. */
+  dataDir?: string;
 }): Promise<LocalSwitchboard> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-test-'));
+  const dataDir = input.dataDir ?? (await mkdtemp(join(tmpdir(), 'switchboard-test-')));
   const runtime = await startLocalRuntime({
     env: {
       PORT: '0',
       SWITCHBOARD_DATA_DIR: dataDir,
-      SWITCHBOARD_TABLE: uniqueTableName(),
-      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
       LOG_LEVEL: 'SILENT',
       TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN,
@@ -59,7 +57,7 @@ export async function startLocalSwitchboard(input: {
     clock: input.clock,
     async dispose() {
       await runtime.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      if (input.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
     },
   });
 }

@@ -2,7 +2,7 @@ import type { Endpoint } from '../endpoint';
 import { badRequest } from '../http-error';
 import { emptyResponse, jsonResponse } from '../http';
 import { normaliseOr400, parseJsonBody, parsePayload } from '../parse-body';
-import { publishDelivery } from '../publish-delivery';
+import { acceptDelivery } from '../accept-delivery';
 import { authenticateSlack } from './authenticate-slack';
 import { normaliseSlackMessage } from './normalise-slack-message';
 import { parseMessageEvent, slackEventsEnvelopeSchema } from './slack-payloads';
@@ -32,7 +32,7 @@ export const slackEventsEndpoint: Endpoint = {
       );
     }
     const event = normaliseOr400('invalid Slack message event', () => normaliseSlackMessage(envelope, message.data, context.clock.now()));
-    const outcome = await publishDelivery(context, { provider: 'slack', id: envelope.event_id }, [event]);
-    return jsonResponse(200, { ok: true, published: outcome === 'published' ? 1 : 0 });
+    const outcome = await acceptDelivery(context, { provider: 'slack', id: envelope.event_id }, [event]);
+    return jsonResponse(200, { ok: true, published: outcome === 'accepted' ? 1 : 0 });
   },
 };

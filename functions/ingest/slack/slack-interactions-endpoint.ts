@@ -2,7 +2,7 @@ import type { Endpoint } from '../endpoint';
 import { badRequest } from '../http-error';
 import { emptyResponse } from '../http';
 import { normaliseOr400, parseFormBody, parsePayload } from '../parse-body';
-import { publishDelivery } from '../publish-delivery';
+import { acceptDelivery } from '../accept-delivery';
 import { authenticateSlack } from './authenticate-slack';
 import { normaliseSlackInteraction } from './normalise-slack-interaction';
 import { blockActionsSchema, interactionEnvelopeSchema } from './slack-payloads';
@@ -28,7 +28,7 @@ export const slackInteractionsEndpoint: Endpoint = {
     if (envelope.type !== 'block_actions') return emptyResponse(200);
     const payload = parsePayload(blockActionsSchema, json, 'Slack block_actions payload');
     const events = normaliseOr400('invalid Slack block_actions payload', () => normaliseSlackInteraction(payload, context.clock.now()));
-    if (events.length > 0) await publishDelivery(context, { provider: 'slack', id: payload.trigger_id }, events);
+    if (events.length > 0) await acceptDelivery(context, { provider: 'slack', id: payload.trigger_id }, events);
     return emptyResponse(200);
   },
 };

@@ -1,6 +1,6 @@
 import type { Endpoint } from '../endpoint';
 import { normaliseOr400, parsePayload } from '../parse-body';
-import { publishDelivery } from '../publish-delivery';
+import { acceptDelivery } from '../accept-delivery';
 import { emptyTwimlResponse } from '../twiml';
 import { authenticateTwilio } from './authenticate-twilio';
 import { normaliseTwilioSms } from './normalise-twilio-sms';
@@ -18,7 +18,7 @@ export const twilioSmsEndpoint: Endpoint = {
     const form = await authenticateTwilio(request, context);
     const sms = parsePayload(inboundSmsSchema, Object.fromEntries(form), 'Twilio incoming message');
     const event = normaliseOr400('invalid Twilio incoming message', () => normaliseTwilioSms(sms, context.clock.now()));
-    await publishDelivery(context, { provider: 'twilio', id: idempotencyToken(request) ?? sms.MessageSid }, [event]);
+    await acceptDelivery(context, { provider: 'twilio', id: idempotencyToken(request) ?? sms.MessageSid }, [event]);
     return emptyTwimlResponse();
   },
 };

@@ -1,6 +1,6 @@
 import type { Endpoint } from '../endpoint';
 import { normaliseOr400, parsePayload } from '../parse-body';
-import { publishDelivery } from '../publish-delivery';
+import { acceptDelivery } from '../accept-delivery';
 import { emptyTwimlResponse } from '../twiml';
 import { authenticateTwilio } from './authenticate-twilio';
 import { normaliseTwilioStatus, statusEventId } from './normalise-twilio-status';
@@ -17,7 +17,7 @@ export const twilioStatusEndpoint: Endpoint = {
     const form = await authenticateTwilio(request, context);
     const callback = parsePayload(statusCallbackSchema, Object.fromEntries(form), 'Twilio status callback');
     const event = normaliseOr400('invalid Twilio status callback', () => normaliseTwilioStatus(callback, context.clock.now()));
-    await publishDelivery(context, { provider: 'twilio', id: idempotencyToken(request) ?? statusEventId(callback) }, [event]);
+    await acceptDelivery(context, { provider: 'twilio', id: idempotencyToken(request) ?? statusEventId(callback) }, [event]);
     return emptyTwimlResponse();
   },
 };

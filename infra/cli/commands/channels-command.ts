@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { customerChannelSchema } from '../../../shared/config/config-schema';
-import { CliError, withTarget, type CliIo } from '../cli-context';
+import { withTarget, type CliIo } from '../cli-context';
+import { CliError } from '../cli-error';
 
 /**
  * `switchboard channels list|add|remove`: the designated customer channels. Each change is a new
@@ -34,7 +35,7 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
           return next;
         });
         output.record({ version, added: parsed.data }, () => [`Added ${id} (${parsed.data.customer}) as configuration v${version}.`]);
-      });
+      }, { write: true });
     });
 
   channels
@@ -49,6 +50,6 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
           return next;
         });
         output.record({ version, removed: id }, () => [`Removed ${id} as configuration v${version}.`]);
-      });
+      }, { write: true });
     });
 }

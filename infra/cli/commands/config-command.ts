@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { diffConfig, type ConfigChange } from '../../../shared/config/diff-config';
 import { parseConfig } from '../../../shared/config/parse-config';
-import { CliError, withTarget, type CliIo } from '../cli-context';
+import { withTarget, type CliIo } from '../cli-context';
+import { CliError } from '../cli-error';
 
 /** `switchboard config apply|show|diff`: the versioned business rules. */
 export function registerConfigCommands(program: Command, io: CliIo): void {
@@ -21,7 +22,7 @@ export function registerConfigCommands(program: Command, io: CliIo): void {
           `Applied ${file} as configuration v${version} to ${target.description}.`,
           ...(previous === undefined ? [] : unchanged ? [`No changes from v${previous.version}.`] : [`Changes from v${previous.version}:`, ...changes.map(describeChange)]),
         ]);
-      });
+      }, { write: true });
     });
 
   config

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { incidentIdFor } from '../../../functions/paging/incident-identity';
 import { IncidentStore } from '../../../functions/paging/incident-store';
 import { createEvent } from '../../../shared/events/validate-event';
-import { CliError, withTarget, type CliIo } from '../cli-context';
+import { withTarget, type CliIo } from '../cli-context';
+import { CliError } from '../cli-error';
 import type { Target } from '../target';
 import { waitFor } from '../wait-for';
 import { parsePositiveInteger } from './config-command';
@@ -88,7 +89,7 @@ export function registerIncidentsCommands(program: Command, io: CliIo): void {
             ? [`Requested ${id}; ${target.description} has not opened it yet (is it running?). See \`switchboard incidents list\`.`]
             : [`Opened ${incident.id}: paging ${incident.chain[0]?.name ?? 'nobody'} for ${incident.severity} ${incident.customer}. ACK code ${incident.code}.`],
         );
-      });
+      }, { write: true });
     });
 
   incidents
@@ -119,7 +120,7 @@ export function registerIncidentsCommands(program: Command, io: CliIo): void {
             ? `Requested the acknowledgement of ${found.id}; ${target.description} has not processed it yet.`
             : `${found.id} acknowledged by ${acknowledged.acknowledgedBy}; escalation stopped.`,
         ]);
-      });
+      }, { write: true });
     });
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RunRecord, RunStatus } from '../../../shared/runs/run';
-import { CliError, withTarget, type CliIo } from '../cli-context';
+import { withTarget, type CliIo } from '../cli-context';
+import { CliError } from '../cli-error';
 import { parsePositiveInteger } from './config-command';
 
 const STATUSES: readonly RunStatus[] = ['succeeded', 'filtered', 'failed', 'waiting'];

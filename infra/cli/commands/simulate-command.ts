@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { dateToSlackTs } from '../../../shared/providers/slack/slack-ts';
 import type { RunRecord } from '../../../shared/runs/run';
-import { CliError, withTarget, type CliIo } from '../cli-context';
+import { withTarget, type CliIo } from '../cli-context';
+import { CliError } from '../cli-error';
 import type { Target } from '../target';
 import { newSlackEventId, slackMessagePayload } from '../scenarios/slack-message-payload';
 import { sendSignedSlackRequest } from '../scenarios/send-signed-slack-request';

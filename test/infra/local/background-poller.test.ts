@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackgroundPoller } from '../../../infra/local/background-poller';
-import { LocalBus, queueEvent } from '../../../infra/local/local-bus';
+import { LocalBus } from '../../../infra/local/local-bus';
+import { LocalQueue } from '../../../infra/local/local-queue';
 import { defineAutomation, type Automation } from '../../../shared/automation/automation';
 import { createLogger } from '../../../shared/log/logger';
 import { TableTimers } from '../../../shared/timers/table-timers';
@@ -40,7 +41,7 @@ describe('the local background poller', () => {
     expect((await poller.tick()).timersFired).toBe(0);
     await bus.drain();
 
-    expect(automation.seen).toEqual(['timer:paging:INC-A:escalate:0']);
+    expect(automation.seen).toEqual(['timer:paging:INC-A:escalate:0@2026-11-23T04:05:00.000Z']);
     expect(await timers.list()).toEqual([]);
   });
 
@@ -55,7 +56,7 @@ describe('the local background poller', () => {
     clock.set('2026-11-23T05:00:00Z');
     await new BackgroundPoller(new TableTimers(table), bus, clock, log).tick();
     await bus.drain();
-    expect(automation.seen).toEqual(['timer:paging:INC-B:escalate:0']);
+    expect(automation.seen).toEqual(['timer:paging:INC-B:escalate:0@2026-11-23T04:05:00.000Z']);
   });
 
   it('picks up events another process queued (the CLI)', async () => {
@@ -65,7 +66,7 @@ describe('the local background poller', () => {
     const bus = new LocalBus(table, [automation], (a, e) => a.handle(e, undefined as never), clock, log, { retryDelaysMs: [], concurrency: 4 });
     const poller = new BackgroundPoller(new TableTimers(table), bus, clock, log);
 
-    await queueEvent(table, sampleSlackMessageEvent({ eventId: 'EvFROMCLI1' }));
+    await new LocalQueue(table, clock).publish([sampleSlackMessageEvent({ eventId: 'EvFROMCLI1' })]);
     expect((await poller.tick()).eventsPickedUp).toBe(1);
     await bus.drain();
     expect(automation.seen).toEqual(['EvFROMCLI1']);

@@ -10,8 +10,7 @@ const input: BannerInput = {
     { name: 'Twilio', mode: 'dry-run', enableWith: 'TWILIO_ACCOUNT_SID' },
   ],
   dataDir: '.switchboard',
-  dynamoEndpoint: 'http://127.0.0.1:4567',
-  embedded: true,
+  store: { kind: 'sqlite', file: '.switchboard/switchboard.db' },
   configVersion: 1,
   appliedConfigFrom: 'switchboard.config.example.yaml',
   clockStart: undefined,
@@ -25,7 +24,7 @@ describe('the start-up banner', () => {
     expect(banner).toContain('running locally at http://localhost:3000');
     expect(banner).toContain('POST http://localhost:3000/webhooks/slack/events');
     expect(banner).toContain('Slack: live; Twilio: dry-run (set TWILIO_ACCOUNT_SID to go live)');
-    expect(banner).toContain('.switchboard/data (embedded DynamoDB at http://127.0.0.1:4567)');
+    expect(banner).toContain('.switchboard/switchboard.db (SQLite)');
     expect(banner).toContain('v1, applied from switchboard.config.example.yaml on this first start');
     expect(banner).toContain('local SLACK_SIGNING_SECRET kept in .switchboard/secrets.json');
     expect(banner).toContain('npx switchboard simulate slack-message');

@@ -54,32 +54,82 @@ describe('the local bus', () => {
     expect(betaClicks.seen).toEqual([]);
   });
 
-  it('has stored the event when publish resolves, and clears it once delivered', async () => {
+  it('has stored the event when publish resolves, and takes it out of the pending list once delivered', async () => {
     const table = await createTestTable(new ManualClock('2026-11-23T04:00:00Z'));
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const bus = busOver(table, [recorder('messages', [{ detailType: 'slack.message.posted' }])], () => gate);
+    const gate = deferred();
+    const bus = busOver(table, [recorder('messages', [{ detailType: 'slack.message.posted' }])], () => gate.promise);
 
     await bus.publish([message('Ev1')]);
     expect(await table.query({ partition: 'bus-pending', byTime: true })).toHaveLength(1);
 
-    release();
+    gate.resolve();
     await bus.drain();
     expect(await table.query({ partition: 'bus-pending', byTime: true })).toHaveLength(0);
+  });
+
+  it('accepts a delivery once: the same delivery id again is a duplicate, and its events run once', async () => {
+    const table = await createTestTable(new ManualClock('2026-11-23T04:00:00Z'));
+    const messages = recorder('messages', [{ detailType: 'slack.message.posted' }]);
+    const bus = busOver(table, [messages], (automation, event) => automation.handle(event, undefined as never));
+
+    const first = await bus.accept({ provider: 'slack', id: 'Ev1' }, [message('Ev1')]);
+    await bus.drain();
+    const again = await bus.accept({ provider: 'slack', id: 'Ev1' }, [message('Ev1')]);
+    await bus.drain();
+
+    expect([first, again]).toEqual(['accepted', 'duplicate']);
+    expect(messages.seen).toEqual(['Ev1']);
+  });
+
+  it('costs one store write before the ack and one after the runs', async () => {
+    const table = countingWrites(await createTestTable(new ManualClock('2026-11-23T04:00:00Z')));
+    const gate = deferred();
+    const bus = busOver(table, [recorder('messages', [{ detailType: 'slack.message.posted' }])], () => gate.promise);
+
+    await bus.accept({ provider: 'slack', id: 'Ev1' }, [message('Ev1')]);
+    const beforeTheRuns = table.writes;
+    gate.resolve();
+    await bus.drain();
+
+    expect(beforeTheRuns).toBe(1);
+    expect(table.writes).toBe(2);
   });
 
   it('accepts the same event twice but delivers it once while it is pending', async () => {
     const table = await createTestTable(new ManualClock('2026-11-23T04:00:00Z'));
     const messages = recorder('messages', [{ detailType: 'slack.message.posted' }]);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gate = deferred();
     const bus = busOver(table, [messages], async (automation, event) => {
-      await gate;
+      await gate.promise;
       await automation.handle(event, undefined as never);
     });
     await bus.publish([message('Ev1')]);
     await bus.publish([message('Ev1')]);
-    release();
+    gate.resolve();
+    await bus.drain();
+    expect(messages.seen).toEqual(['Ev1']);
+  });
+
+  it('dispatches an event once when it finishes while a recovery is reading the pending list', async () => {
+    const clock = new ManualClock('2026-11-23T04:00:00Z');
+    const table = gatedQueries(await createTestTable(clock));
+    const messages = recorder('messages', [{ detailType: 'slack.message.posted' }]);
+    const run = deferred();
+    const bus = busOver(table, [messages], async (automation, event) => {
+      await run.promise;
+      await automation.handle(event, undefined as never);
+    });
+    await bus.publish([message('Ev1')]);
+
+    // The poller's read sees Ev1 pending; Ev1 then finishes before the read's answer is used.
+    table.holdQueries();
+    const recovery = bus.recover();
+    await table.queryStarted;
+    run.resolve();
+    await bus.drain();
+    table.releaseQueries();
+
+    expect(await recovery).toBe(0);
     await bus.drain();
     expect(messages.seen).toEqual(['Ev1']);
   });
@@ -102,7 +152,7 @@ describe('the local bus', () => {
     await bus.drain();
 
     expect(attempts).toBe(3);
-    const failed = await bus.failedDeliveries();
+    const failed = await bus.failures.list();
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ automation: 'flaky', attempts: 3, error: 'provider down', event: { detail: { eventId: 'Ev1' } } });
     expect(await table.query({ partition: 'bus-pending', byTime: true })).toHaveLength(0);
@@ -118,7 +168,30 @@ describe('the local bus', () => {
     await bus.publish([message('Ev1')]);
     await bus.drain();
     expect(attempts).toBe(2);
-    expect(await bus.failedDeliveries()).toEqual([]);
+    expect(await bus.failures.list()).toEqual([]);
+  });
+
+  it('lets other deliveries run while a failed one waits for its retry', async () => {
+    const table = await createTestTable(new ManualClock('2026-11-23T04:00:00Z'));
+    const seen: string[] = [];
+    let failedOnce = false;
+    const bus = busOver(
+      table,
+      [recorder('messages', [{ detailType: 'slack.message.posted' }])],
+      async (_automation, event) => {
+        if (event.detail.eventId === 'Ev1' && !failedOnce) {
+          failedOnce = true;
+          throw new Error('once');
+        }
+        seen.push(event.detail.eventId);
+      },
+      { retryDelaysMs: [50], concurrency: 1 },
+    );
+    await bus.publish([message('Ev1'), message('Ev2')]);
+    await bus.drain();
+
+    // With one slot, Ev2 ran while Ev1 waited for its retry instead of behind it.
+    expect(seen).toEqual(['Ev2', 'Ev1']);
   });
 
   it('delivers after a restart what a previous process accepted but did not finish', async () => {
@@ -135,23 +208,89 @@ describe('the local bus', () => {
     expect(await table.query({ partition: 'bus-pending', byTime: true })).toHaveLength(0);
   });
 
-  it('runs no more deliveries at once than its concurrency', async () => {
+  it('runs no more deliveries at once than its concurrency, and the rest in order as slots free', async () => {
     const table = await createTestTable(new ManualClock('2026-11-23T04:00:00Z'));
-    let running = 0;
-    let most = 0;
+    const gates = new Map<string, ReturnType<typeof deferred>>();
+    const started: string[] = [];
     const bus = busOver(
       table,
       [recorder('messages', [{ detailType: 'slack.message.posted' }])],
-      async () => {
-        running += 1;
-        most = Math.max(most, running);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        running -= 1;
+      async (_automation, event) => {
+        started.push(event.detail.eventId);
+        const gate = deferred();
+        gates.set(event.detail.eventId, gate);
+        await gate.promise;
       },
       { retryDelaysMs: [], concurrency: 3 },
     );
-    await bus.publish(Array.from({ length: 12 }, (_, i) => message(`Ev${i}`)));
+    await bus.publish(Array.from({ length: 6 }, (_, i) => message(`Ev${i}`)));
+    await until(() => started.length === 3);
+    await settle();
+
+    // Held at the gates: three started, none of the others.
+    expect(started).toEqual(['Ev0', 'Ev1', 'Ev2']);
+    gates.get('Ev1')?.resolve();
+    await until(() => started.length === 4);
+    await settle();
+    expect(started).toEqual(['Ev0', 'Ev1', 'Ev2', 'Ev3']);
+
+    for (const id of ['Ev0', 'Ev2', 'Ev3']) gates.get(id)?.resolve();
+    await until(() => started.length === 6);
+    for (const gate of gates.values()) gate.resolve();
     await bus.drain();
-    expect(most).toBe(3);
+    expect(started).toEqual(['Ev0', 'Ev1', 'Ev2', 'Ev3', 'Ev4', 'Ev5']);
   });
 });
+
+/** A promise the test settles by hand. */
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Lets pending callbacks (setImmediate, promise continuations) run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Waits for a condition that pending callbacks make true (no clock involved). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 1_000 && !condition(); i += 1) await new Promise((resolve) => setImmediate(resolve));
+  if (!condition()) throw new Error('condition never held');
+}
+
+/** The table, counting its writes. */
+function countingWrites(table: Table): Table & { writes: number } {
+  const counted = Object.assign(Object.create(table) as Table, { writes: 0 });
+  for (const method of ['put', 'update', 'delete'] as const) {
+    const original = table[method].bind(table) as (...args: unknown[]) => Promise<unknown>;
+    (counted as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      counted.writes += 1;
+      return original(...args);
+    };
+  }
+  return counted;
+}
+
+/** The table, whose queries can be held after they read and before they answer. */
+function gatedQueries(table: Table) {
+  let hold: ReturnType<typeof deferred> | undefined;
+  let started!: () => void;
+  const gated = Object.assign(Object.create(table) as Table, {
+    queryStarted: new Promise<void>((resolve) => (started = resolve)),
+    holdQueries: () => {
+      hold = deferred();
+    },
+    releaseQueries: () => hold?.resolve(),
+  });
+  gated.query = async (input) => {
+    const items = await table.query(input);
+    if (hold !== undefined) {
+      started();
+      await hold.promise;
+    }
+    return items as never;
+  };
+  return gated;
+}

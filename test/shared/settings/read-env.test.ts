@@ -16,6 +16,7 @@ describe('read env', () => {
   it('uses the defaults for an empty environment', () => {
     expect(readEnv({})).toEqual({
       port: 3000,
+      host: '127.0.0.1',
       publicBaseUrl: undefined,
       dynamoEndpoint: undefined,
       dataDir: '.switchboard',
@@ -29,6 +30,7 @@ describe('read env', () => {
   it('reads every setting from its variable', () => {
     const settings = readEnv({
       PORT: '8080',
+      HOST: '0.0.0.0',
       PUBLIC_BASE_URL: 'https://switchboard.example.com',
       DYNAMODB_ENDPOINT: 'http://127.0.0.1:4567',
       SWITCHBOARD_DATA_DIR: '/var/lib/switchboard',
@@ -44,6 +46,7 @@ describe('read env', () => {
 
     expect(settings).toEqual({
       port: 8080,
+      host: '0.0.0.0',
       publicBaseUrl: 'https://switchboard.example.com',
       dynamoEndpoint: 'http://127.0.0.1:4567',
       dataDir: '/var/lib/switchboard',

@@ -59,7 +59,7 @@ describe('timers on EventBridge Scheduler (the AWS SDK client against a fake Sch
       },
     });
     const detail = JSON.parse(String((call.body?.['Target'] as { Input: string }).Input));
-    expect(detail).toMatchObject({ eventId: `timer:${timer.id}`, provider: 'switchboard', automation: 'paging', timerId: timer.id, subject: 'INC-7K2M9Q/0' });
+    expect(detail).toMatchObject({ eventId: `timer:${timer.id}@${timer.dueAt.toISOString()}`, provider: 'switchboard', automation: 'paging', timerId: timer.id, subject: 'INC-7K2M9Q/0' });
   });
 
   it('is idempotent: scheduling the same timer again is not an error and changes nothing', async () => {

@@ -51,7 +51,7 @@ describe('timers in the table (the local runtime)', () => {
   it('fires as a timer.fired event carrying its id, so a double firing is recognised', () => {
     expect(timerFiredEvent(timer('a', '2026-11-23T04:05:00Z'))).toEqual({
       detailType: 'timer.fired',
-      detail: { eventId: 'timer:a', receivedAt: '2026-11-23T04:05:00.000Z', provider: 'switchboard', automation: 'paging', timerId: 'a', kind: 'escalate', subject: 'a/0', dueAt: '2026-11-23T04:05:00.000Z' },
+      detail: { eventId: 'timer:a@2026-11-23T04:05:00.000Z', receivedAt: '2026-11-23T04:05:00.000Z', provider: 'switchboard', automation: 'paging', timerId: 'a', kind: 'escalate', subject: 'a/0', dueAt: '2026-11-23T04:05:00.000Z' },
     });
   });
 });

@@ -1,0 +1,56 @@
+import type { Clock } from '../../shared/clock/clock';
+import type { Logger } from '../../shared/log/logger';
+import type { Outbox } from '../../shared/providers/outbox';
+import { DryRunSlackMessenger } from '../../shared/providers/slack/dry-run-slack-messenger';
+import type { LiveSlackOptions } from '../../shared/providers/slack/live-slack-messenger';
+import type { SlackMessenger } from '../../shared/providers/slack/slack-messenger';
+import { DryRunSmsSender } from '../../shared/providers/sms/dry-run-sms-sender';
+import type { SmsSender } from '../../shared/providers/sms/sms-sender';
+import type { TwilioSmsOptions } from '../../shared/providers/sms/twilio-sms-sender';
+import type { Settings } from '../../shared/settings/read-env';
+import type { SecretName, Secrets } from '../../shared/settings/secrets';
+
+/** Tuning of the live clients (tests shorten their retries). */
+export interface ProviderTuning {
+  slack?: Pick<LiveSlackOptions, 'retries' | 'timeoutMs'>;
+  twilio?: Pick<TwilioSmsOptions, 'maxRetries' | 'timeoutMs'>;
+}
+
+export interface LocalProviders {
+  slack: SlackMessenger;
+  sms: SmsSender;
+}
+
+/**
+ * The local runtime's providers, chosen once at start-up: live where credentials are set, else dry-run
+ * into the outbox. A live client is loaded only when it is used, so a dry-run start does not pay for it.
+ */
+export async function chooseLocalProviders(input: {
+  secrets: Secrets;
+  /** Inbound secrets generated locally: they verify simulated webhooks, but are no credentials. */
+  generated: readonly SecretName[];
+  settings: Settings;
+  outbox: Outbox;
+  clock: Clock;
+  log: Logger;
+  tuning?: ProviderTuning;
+}): Promise<LocalProviders> {
+  return { slack: await slackMessenger(input), sms: await smsSender(input) };
+}
+
+async function slackMessenger({ secrets, settings, outbox, clock, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<SlackMessenger> {
+  const token = secrets.SLACK_BOT_TOKEN;
+  if (token === undefined) return new DryRunSlackMessenger(outbox, clock);
+  const { LiveSlackMessenger } = await import('../../shared/providers/slack/live-slack-messenger');
+  return new LiveSlackMessenger({ token, apiUrl: settings.apiUrls.slack, log, ...tuning?.slack });
+}
+
+/** Twilio is live only with real credentials: a TWILIO_AUTH_TOKEN generated locally cannot send anything. */
+async function smsSender({ secrets, generated, settings, outbox, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<SmsSender> {
+  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM_NUMBER: from } = secrets;
+  if (accountSid === undefined || authToken === undefined || from === undefined || generated.includes('TWILIO_AUTH_TOKEN')) {
+    return new DryRunSmsSender(outbox, from);
+  }
+  const { TwilioSmsSender } = await import('../../shared/providers/sms/twilio-sms-sender');
+  return new TwilioSmsSender({ accountSid, authToken, from, apiUrl: settings.apiUrls.twilio, log, ...tuning?.twilio });
+}

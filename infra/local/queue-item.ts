@@ -1,0 +1,51 @@
+import type { Delivery } from '../../shared/bus/delivery-intake';
+import type { DomainEvent } from '../../shared/events/catalogue';
+import { expiresInDays } from '../../shared/store/table';
+
+/** The time-index partition of the deliveries still to be handled. */
+export const PENDING_PARTITION = 'bus-pending';
+
+/** How long a delivery id is remembered: past Slack's retries and GitHub's redeliveries. */
+const DEDUPLICATION_DAYS = 7;
+
+/**
+ * A delivery on the local bus: its events, keyed by the provider's delivery id. Written once, before the
+ * ack (the deduplication and the durability in one conditional insert); marked handled once every run
+ * of its events has ended, and kept until it expires to recognise a redelivery.
+ */
+export interface QueueItem {
+  pk: string;
+  sk: 'queue';
+  deliveryId: string;
+  provider: string;
+  events: DomainEvent[];
+  status: 'pending' | 'handled';
+  acceptedAt: string;
+  gsi1pk?: string;
+  gsi1sk?: string;
+  expiresAt: number;
+  [key: string]: unknown;
+}
+
+export const queueKey = (pk: string) => ({ pk, sk: 'queue' as const });
+
+export function queueItem(delivery: Delivery, events: DomainEvent[], now: Date): QueueItem {
+  const pk = `delivery#${delivery.provider}#${delivery.id}`;
+  const acceptedAt = now.toISOString();
+  return {
+    ...queueKey(pk),
+    deliveryId: delivery.id,
+    provider: delivery.provider,
+    events,
+    status: 'pending',
+    acceptedAt,
+    gsi1pk: PENDING_PARTITION,
+    gsi1sk: `${acceptedAt}#${pk}`,
+    expiresAt: expiresInDays(now, DEDUPLICATION_DAYS),
+  };
+}
+
+/** Events without a provider delivery (an automation's follow-up, a fired timer, the CLI's request) are keyed by their id. */
+export function eventDelivery(event: DomainEvent): Delivery {
+  return { provider: 'event', id: `${event.detailType}#${event.detail.eventId}` };
+}
