@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { dateToSlackTs } from '../../../../shared/providers/slack/slack-ts';
+import { withTarget, type CliIo } from '../../cli-context';
+import { CliError } from '../../cli-error';
+import { sendSignedSlackRequest } from '../../scenarios/send-signed-slack-request';
+import { newSlackEventId, slackMessagePayload } from '../../scenarios/slack-message-payload';
+import { baseUrlOf, describeRuns, serverTime, waitForRuns } from './simulation';
+
+/** `simulate slack-message`: a customer writes in a shared channel, signed like Slack signs it. */
+export function registerSlackMessageScenario(simulate: Command, io: CliIo): void {
+  simulate
+    .command('slack-message')
+    .description('a customer writes in a shared channel (Slack Events API `message`)')
+    .option('--text <text>', 'what they write', 'Our production cluster is down, can someone help?')
+    .option('--channel <id>', 'the channel (default: the first designated customer channel)')
+    .option('--user <id>', 'the sender', 'U0CUSTOMER1')
+    .option('--team <id>', "the sender's workspace (the company's own makes them a team member)", 'T0CUSTOMER1')
+    .option('--at <instant>', 'when it was posted, ISO-8601 (default: now on the server\'s clock)')
+    .option('--thread <ts>', 'reply in this thread')
+    .option('--bot <id>', 'send it as this bot instead of a person')
+    .option('--subtype <subtype>', 'a message subtype, e.g. message_changed')
+    .option('--retries <n>', 'also send the same event again N times, as Slack retries do', (v) => Number(v), 0)
+    .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
+    .option('--no-wait', 'do not wait for the runs it causes')
+    .action(async (options: SlackMessageOptions, command: Command) => {
+      await withTarget(command, io, async (target, output) => {
+        const baseUrl = baseUrlOf(target, options.url);
+        const serverNow = await serverTime(baseUrl);
+        const { SLACK_SIGNING_SECRET: signingSecret } = await target.secrets();
+        if (signingSecret === undefined) throw new CliError('no SLACK_SIGNING_SECRET to sign with: set it, or start the local runtime once to generate one');
+        const { config } = await target.configs.current();
+        const channel = options.channel ?? config.afterHours.customerChannels[0]?.id;
+        if (channel === undefined) throw new CliError('no designated customer channel: pass --channel or run `switchboard channels add`');
+        const postedAt = options.at === undefined ? serverNow : new Date(options.at);
+        if (Number.isNaN(postedAt.getTime())) throw new CliError(`--at "${options.at}" is not an ISO-8601 instant`);
+
+        const eventId = newSlackEventId();
+        const body = JSON.stringify(
+          slackMessagePayload({
+            teamId: config.company.slack.teamId,
+            channel,
+            user: options.user,
+            userTeam: options.team,
+            text: options.text,
+            ts: dateToSlackTs(postedAt),
+            eventId,
+            ...(options.thread === undefined ? {} : { threadTs: options.thread }),
+            ...(options.bot === undefined ? {} : { botId: options.bot }),
+            ...(options.subtype === undefined ? {} : { subtype: options.subtype }),
+          }),
+        );
+        const url = `${baseUrl}/webhooks/slack/events`;
+        const answers = [];
+        for (let attempt = 0; attempt <= options.retries; attempt += 1) {
+          const answer = await sendSignedSlackRequest({
+            url,
+            body,
+            contentType: 'application/json',
+            signingSecret,
+            timestampSeconds: Math.floor(serverNow.getTime() / 1000),
+            ...(attempt === 0 ? {} : { retryNum: attempt }),
+          });
+          answers.push(answer);
+          output.say(`${attempt === 0 ? 'Sent' : `Retry ${attempt} of`} message event ${eventId} to ${url}: HTTP ${answer.status} ${answer.body}`);
+        }
+        if (answers.some((a) => a.status >= 300)) throw new CliError(`Switchboard refused the event (HTTP ${answers.find((a) => a.status >= 300)?.status})`);
+        const runs = options.wait ? await waitForRuns(target, eventId) : [];
+        output.record({ eventId, answers, runs }, () => describeRuns(runs));
+      });
+    });
+
+}
+
+interface SlackMessageOptions {
+  text: string;
+  channel?: string;
+  user: string;
+  team: string;
+  at?: string;
+  thread?: string;
+  bot?: string;
+  subtype?: string;
+  retries: number;
+  url?: string;
+  wait: boolean;
+}
