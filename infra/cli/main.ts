@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../../shared/config/parse-config';
+import { ConfigError } from '../../shared/config/validate-config';
 import { ConfigMissingError } from '../../shared/config/config-store';
 import { processIo, type CliIo } from './cli-context';
 import { CliError } from './cli-error';

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The `switchboard` command: runs the TypeScript CLI through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `switchboard` command: the CLI built once into JavaScript (rebuilt when a source changed).
+import { builtEntry } from '../build/local-build.mjs';
 
-register();
-await import('./bin.ts');
+await import(`file://${await builtEntry('cli')}`);

@@ -7,7 +7,6 @@ import type { Platform } from '../../shared/automation/platform';
 import { runAutomation } from '../../shared/automation/run-automation';
 import { clockStartingAt, systemClock, type Clock } from '../../shared/clock/clock';
 import { ConfigStore, type ActiveConfig } from '../../shared/config/config-store';
-import { parseConfig } from '../../shared/config/parse-config';
 import { SideEffectLedger } from '../../shared/idempotency/side-effect-ledger';
 import { createLogger } from '../../shared/log/logger';
 import { Outbox } from '../../shared/providers/outbox';
@@ -206,6 +205,7 @@ function displayHost(host: string): string {
 async function applyConfigOnFirstStart(configs: ConfigStore, configFile: string | undefined): Promise<string | undefined> {
   if ((await configs.find()) !== undefined) return undefined;
   const file = configFile ?? ((await exists('switchboard.config.yaml')) ? 'switchboard.config.yaml' : 'switchboard.config.example.yaml');
+  const { parseConfig } = await import('../../shared/config/parse-config'); // YAML only on a first start
   await configs.apply(parseConfig(await readFile(file, 'utf8'), file), { source: file });
   return file;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { routes } from '../../functions/ingest/routes';
-import { ConfigError } from '../../shared/config/parse-config';
+import { ConfigError } from '../../shared/config/validate-config';
 import { SettingsError } from '../../shared/settings/read-env';
 import { startBanner } from './banner';
 import { PortInUseError } from './http-server';

@@ -1,10 +1,10 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, Validations } from 'aws-cdk-lib';
 import { ServicePrincipal, Role, type IGrantable, type IPrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { AWS_ENVIRONMENT } from '../../shared/aws/aws-environment';
@@ -51,8 +51,10 @@ export interface SwitchboardFunctionProps {
 
 /**
  * A Switchboard Lambda function, with the defaults decided once: Node 22 on Graviton, a bundle minified
- * by the locally installed esbuild (never Docker), the AWS SDK left to the runtime, its own log group
- * with a retention, the common environment, and read access to the credentials secret.
+ * by the locally installed esbuild (never Docker) through `infra/build/bundle-function.mjs` — the same
+ * bundling the benchmarks measure, which keeps the holiday library to the bundled rules — with the AWS
+ * SDK left to the runtime, its own log group with a retention, the common environment, and read access
+ * to the credentials secret.
  *
  * The function gets its own role, allowed to write to its own log group only, instead of the broad
  * AWSLambdaBasicExecutionRole managed policy.
@@ -62,7 +64,7 @@ export interface SwitchboardFunctionProps {
  * bus.grantPutEventsTo(ingest);
  */
 export class SwitchboardFunction extends Construct implements IGrantable {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
   readonly grantPrincipal: IPrincipal;
@@ -77,9 +79,9 @@ export class SwitchboardFunction extends Construct implements IGrantable {
     this.role = role;
     this.logGroup.grantWrite(role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: join(PROJECT_ROOT, props.entry),
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -87,19 +89,7 @@ export class SwitchboardFunction extends Construct implements IGrantable {
       timeout: props.timeout,
       role,
       logGroup: this.logGroup,
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       environment: environmentVariables(props.environment, props.secret),
-      bundling: {
-        minify: true,
-        sourceMap: false,
-        // The same bundles are loaded by the local Node 20 in the benchmarks; Node 22 runs them unchanged.
-        target: 'node20',
-        // The Node 22 runtime ships the AWS SDK v3: leaving it out keeps the bundles small.
-        externalModules: ['@aws-sdk/*'],
-        tsconfig: join(PROJECT_ROOT, 'tsconfig.json'),
-        forceDockerBundling: false,
-      },
     });
     this.grantPrincipal = this.function.grantPrincipal;
     props.secret.grantRead(this.function);
@@ -109,6 +99,26 @@ export class SwitchboardFunction extends Construct implements IGrantable {
         'Switchboard targets Node.js 22 (an LTS line supported by Lambda until 2027): the local runtime, the tests and the benchmarks run the same code on Node 20/22, and a runtime upgrade is a deliberate, tested change rather than one made whenever Lambda adds a newer runtime.',
     });
   }
+}
+
+/**
+ * The function's code: its handler bundled on this machine by `infra/build/bundle-function.mjs` (the
+ * asset is hashed by the bundle it produces). Docker is never used: a failed bundle fails the synthesis.
+ */
+function bundledCode(entry: string): Code {
+  return Code.fromAsset(PROJECT_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'), // required by the API, never pulled
+      local: {
+        tryBundle(outputDir) {
+          const bundled = spawnSync(process.execPath, [join(PROJECT_ROOT, 'infra/build/bundle-function.mjs'), entry, outputDir], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+          if (bundled.status !== 0) throw new Error(`bundling ${entry} failed: ${bundled.stderr || bundled.error?.message}`);
+          return true;
+        },
+      },
+    },
+  });
 }
 
 /** The variables of shared/aws/aws-environment.ts; optional ones are left out rather than set empty. */

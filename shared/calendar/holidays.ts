@@ -1,10 +1,13 @@
-import Holidays from 'date-holidays';
+import HolidaysParser from 'date-holidays-parser';
+import { bundledHolidayRules, type HolidayRules } from './holiday-rules';
 
-/** Which date-holidays calendar closes the business, e.g. { country: 'US', types: ['public'] }. */
+/** Which holiday calendar closes the business, e.g. { country: 'US', types: ['public'] }. */
 export interface HolidaySettings {
   country: string;
   state?: string;
   types: readonly string[];
+  /** The rules to read them from (default: the bundled ones, `holiday-rules.ts`). */
+  rules?: HolidayRules;
 }
 
 /** Holiday names by local date ('YYYY-MM-DD') for one calendar and year. */
@@ -13,10 +16,9 @@ type HolidaysByDate = ReadonlyMap<string, string>;
 const KNOWN_HOLIDAY_TYPES: readonly string[] = ['public', 'bank', 'optional', 'school', 'observance'];
 
 // Building a year's holidays costs a few milliseconds and lookups happen on every Slack
-// message, so each (calendar, year) is computed once per process.
-const holidaysByCalendarAndYear = new Map<string, HolidaysByDate>();
-const holidayCalendars = new Map<string, Holidays>();
-let countryNames: Readonly<Record<string, string>> | undefined;
+// message, so each (rules, calendar, year) is computed once per process.
+const holidaysByRules = new WeakMap<HolidayRules, Map<string, HolidaysByDate>>();
+const calendarsByRules = new WeakMap<HolidayRules, Map<string, HolidaysParser>>();
 
 /**
  * The name of the holiday observed on a local calendar date, or undefined when there is none.
@@ -30,18 +32,22 @@ export function holidayOn(settings: HolidaySettings, localDate: string): string 
 }
 
 /**
- * Throws an Error when date-holidays does not know the country, state or a holiday type —
- * date-holidays itself would silently return no holidays, leaving the business open on them.
+ * Throws an Error when the rules do not know the country, state or a holiday type — date-holidays
+ * itself would silently return no holidays, leaving the business open on them.
  * @example assertKnownHolidaySettings({ country: 'US', state: 'CA', types: ['public'] }) // passes
  */
 export function assertKnownHolidaySettings(settings: HolidaySettings): void {
+  const rules = settings.rules ?? bundledHolidayRules;
   const country = settings.country.toUpperCase();
-  countryNames ??= new Holidays().getCountries();
-  if (!(country in countryNames)) {
-    throw new Error(`Unknown holiday country "${settings.country}"; expected a code such as "US" or "DE"`);
+  const countries = new HolidaysParser(rules).getCountries() ?? {};
+  if (!(country in countries)) {
+    const known = Object.keys(countries).join(', ');
+    throw new Error(
+      `Unknown holiday country "${settings.country}": the bundled holiday rules cover ${known}; add a country with \`npm run holidays:pick -- ${[...Object.keys(countries), country].join(',')}\``,
+    );
   }
   if (settings.state !== undefined) {
-    const states = new Holidays().getStates(country) ?? {};
+    const states = new HolidaysParser(rules).getStates(country) ?? {};
     if (!(settings.state.toUpperCase() in states)) {
       throw new Error(`Unknown holiday state "${settings.state}" for country "${settings.country}"`);
     }
@@ -53,18 +59,24 @@ export function assertKnownHolidaySettings(settings: HolidaySettings): void {
 }
 
 function holidaysIn(settings: HolidaySettings, year: number): HolidaysByDate {
+  const rules = settings.rules ?? bundledHolidayRules;
+  let cache = holidaysByRules.get(rules);
+  if (cache === undefined) {
+    cache = new Map();
+    holidaysByRules.set(rules, cache);
+  }
   const key = `${regionKey(settings)}|${[...settings.types].sort().join(',')}|${year}`;
-  let holidays = holidaysByCalendarAndYear.get(key);
+  let holidays = cache.get(key);
   if (holidays === undefined) {
-    holidays = computeHolidaysIn(settings, year);
-    holidaysByCalendarAndYear.set(key, holidays);
+    holidays = computeHolidaysIn(settings, rules, year);
+    cache.set(key, holidays);
   }
   return holidays;
 }
 
-function computeHolidaysIn(settings: HolidaySettings, year: number): HolidaysByDate {
+function computeHolidaysIn(settings: HolidaySettings, rules: HolidayRules, year: number): HolidaysByDate {
   const holidays = new Map<string, string>();
-  for (const holiday of calendarFor(settings).getHolidays(year)) {
+  for (const holiday of calendarFor(settings, rules).getHolidays(year)) {
     if (!settings.types.includes(holiday.type)) continue;
     // `date` is the local calendar date ('2026-07-03 00:00:00'); `start`/`end` are instants in
     // the process time zone, which would shift the day. A year's list already holds substitute
@@ -75,15 +87,17 @@ function computeHolidaysIn(settings: HolidaySettings, year: number): HolidaysByD
   return holidays;
 }
 
-function calendarFor(settings: HolidaySettings): Holidays {
+function calendarFor(settings: HolidaySettings, rules: HolidayRules): HolidaysParser {
+  let calendars = calendarsByRules.get(rules);
+  if (calendars === undefined) {
+    calendars = new Map();
+    calendarsByRules.set(rules, calendars);
+  }
   const key = regionKey(settings);
-  let calendar = holidayCalendars.get(key);
+  let calendar = calendars.get(key);
   if (calendar === undefined) {
-    calendar =
-      settings.state === undefined
-        ? new Holidays(settings.country)
-        : new Holidays(settings.country, settings.state);
-    holidayCalendars.set(key, calendar);
+    calendar = settings.state === undefined ? new HolidaysParser(rules, settings.country) : new HolidaysParser(rules, settings.country, settings.state);
+    calendars.set(key, calendar);
   }
   return calendar;
 }

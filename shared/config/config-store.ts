@@ -4,7 +4,7 @@ import { any, below, itemAbsent } from '../store/condition';
 import { ConditionFailedError } from '../store/store-errors';
 import type { Table } from '../store/table';
 import type { Config } from './config-schema';
-import { validateConfig } from './parse-config';
+import { validateConfig } from './validate-config';
 
 /** The configuration in force, with its version. */
 export interface ActiveConfig {

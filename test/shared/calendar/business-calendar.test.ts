@@ -5,6 +5,7 @@ import {
   isValidTimeZone,
   type BusinessHoursSettings,
 } from '../../../shared/calendar/business-calendar';
+import { allHolidayRules } from '../../support/all-holiday-rules';
 
 const pacificBusinessHours: BusinessHoursSettings = {
   timeZone: 'America/Los_Angeles',
@@ -20,7 +21,7 @@ const berlinBusinessHours: BusinessHoursSettings = {
   weekdays: [1, 2, 3, 4, 5],
   opens: '09:00',
   closes: '17:00',
-  holidays: { country: 'DE', types: ['public'] },
+  holidays: { country: 'DE', types: ['public'], rules: allHolidayRules },
   closures: [],
 };
 
@@ -329,7 +330,7 @@ describe('business calendar', () => {
         ...berlinBusinessHours,
         timeZone: 'Asia/Jerusalem',
         weekdays: [7, 1, 2, 3, 4],
-        holidays: { country: 'IL', types: [] },
+        holidays: { country: 'IL', types: [], rules: allHolidayRules },
       });
 
       expect(sundayToThursday.isWithinBusinessHours(new Date('2026-02-08T10:00:00+02:00'))).toBe(true);

@@ -1,6 +1,7 @@
-import Holidays from 'date-holidays';
+import Holidays from 'date-holidays-parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assertKnownHolidaySettings, holidayOn, type HolidaySettings } from '../../../shared/calendar/holidays';
+import { allHolidayRules } from '../../support/all-holiday-rules';
 
 const usFederalHolidays: HolidaySettings = { country: 'US', types: ['public'] };
 
@@ -77,7 +78,15 @@ describe('holiday settings check', () => {
   });
 
   it('rejects a country date-holidays does not know', () => {
-    expect(() => assertKnownHolidaySettings({ country: 'XX', types: ['public'] })).toThrow(/Unknown holiday country "XX"/);
+    expect(() => assertKnownHolidaySettings({ country: 'XX', types: ['public'], rules: allHolidayRules })).toThrow(/Unknown holiday country "XX"/);
+  });
+
+  it('rejects a country whose rules are not bundled, saying how to add them', () => {
+    expect(() => assertKnownHolidaySettings({ country: 'DE', types: ['public'] })).toThrow('the bundled holiday rules cover US; add a country with `npm run holidays:pick -- US,DE`');
+  });
+
+  it('accepts any country date-holidays knows when given its full rules', () => {
+    expect(() => assertKnownHolidaySettings({ country: 'DE', state: 'BY', types: ['public'], rules: allHolidayRules })).not.toThrow();
   });
 
   it('rejects a state the country does not have', () => {
