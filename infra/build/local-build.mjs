@@ -10,6 +10,9 @@ const OUT = join(ROOT, 'node_modules', '.cache', 'switchboard');
 const SOURCE_DIRS = ['infra/cli', 'infra/local', 'infra/stack/stack-outputs.ts', 'functions', 'shared'];
 const SOURCE_FILES = ['package-lock.json', 'tsconfig.json', 'infra/build/local-build.mjs', 'infra/build/holiday-bundling.mjs'];
 
+/** SWITCHBOARD_BUILD_MINIFY=0 keeps names readable, for profiling. */
+const MINIFY = process.env.SWITCHBOARD_BUILD_MINIFY !== '0';
+
 /** The programs built, by name: their TypeScript entry points. */
 export const ENTRIES = { cli: 'infra/cli/bin.ts', start: 'infra/local/start.ts' };
 
@@ -39,7 +42,7 @@ async function sourceStamp() {
     newest = Math.max(newest, info.mtimeMs);
   };
   for (const source of [...SOURCE_DIRS, ...SOURCE_FILES]) await visit(join(ROOT, source));
-  return `${newest}:${count}`;
+  return `${newest}:${count}:${MINIFY ? 'min' : 'plain'}`;
 }
 
 async function readBuildStamp() {
@@ -67,7 +70,7 @@ async function build(stamp) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    minify: true,
+    minify: MINIFY,
     sourcemap: 'linked',
     // The holiday library kept to the bundled rules, as in the Lambda bundles.
     alias: holidays.alias,

@@ -43,7 +43,7 @@ export class BackgroundPoller {
       await this.bus.publish([timerFiredEvent(timer)]);
       if (await this.timers.remove(timer.id)) timersFired += 1;
     }
-    return { timersFired, eventsPickedUp: await this.bus.recover() };
+    return { timersFired, eventsPickedUp: await this.bus.pickUpQueued() };
   }
 
   async stop(): Promise<void> {

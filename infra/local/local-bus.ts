@@ -10,7 +10,7 @@ import { itemAbsent } from '../../shared/store/condition';
 import { ConditionFailedError } from '../../shared/store/store-errors';
 import type { Table } from '../../shared/store/table';
 import { FailedDeliveries } from './failed-deliveries';
-import { eventDelivery, PENDING_PARTITION, queueItem, queueKey, type QueueItem } from './queue-item';
+import { eventDelivery, PENDING_PARTITION, QUEUED_PARTITION, queueItem, queueKey, type QueueItem } from './queue-item';
 
 export interface LocalBusOptions {
   /** Delays before each retry of a failed delivery (the attempts are one more than the delays). */
@@ -36,8 +36,9 @@ interface Work {
  * holding a slot while it waits); when the retries run out it joins the failed deliveries. Once every run
  * of a delivery has ended, one more write marks it handled; the item stays to recognise a redelivery.
  *
- * `recover` dispatches what a previous process accepted but did not finish, and what another process
- * (the CLI) queued; an event is dispatched once per process however recovery and the ack path interleave.
+ * `recover` (at start) dispatches what a previous process accepted but did not finish, and what another
+ * process (the CLI) queued; `pickUpQueued` (every second) only the latter. An event is dispatched once
+ * per process however these reads and the ack path interleave.
  */
 export class LocalBus implements EventBus, DeliveryIntake {
   readonly failures: FailedDeliveries;
@@ -85,9 +86,18 @@ export class LocalBus implements EventBus, DeliveryIntake {
    * but did not finish, and those another process (the CLI) queued. Returns how many it took on.
    */
   async recover(): Promise<number> {
+    return (await this.takeOn(PENDING_PARTITION)) + (await this.takeOn(QUEUED_PARTITION));
+  }
+
+  /** Dispatches what another process (the CLI) queued since the last look. Returns how many it took on. */
+  async pickUpQueued(): Promise<number> {
+    return this.takeOn(QUEUED_PARTITION);
+  }
+
+  private async takeOn(partition: string): Promise<number> {
     this.recovering += 1;
     try {
-      const items = await this.table.query<QueueItem>({ partition: PENDING_PARTITION, byTime: true });
+      const items = await this.table.query<QueueItem>({ partition, byTime: true });
       let recovered = 0;
       for (const item of items) {
         if (this.stopped || this.inFlight.has(item.pk) || this.finishedDuringRecovery.has(item.pk)) continue;

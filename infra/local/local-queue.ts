@@ -5,7 +5,7 @@ import { validateEvent } from '../../shared/events/validate-event';
 import { itemAbsent } from '../../shared/store/condition';
 import { ConditionFailedError } from '../../shared/store/store-errors';
 import type { Table } from '../../shared/store/table';
-import { eventDelivery, queueItem } from './queue-item';
+import { eventDelivery, QUEUED_PARTITION, queueItem } from './queue-item';
 
 /**
  * The local bus as another process sees it (the CLI): events are queued as pending deliveries, and the
@@ -22,7 +22,7 @@ export class LocalQueue implements EventBus {
       validateEvent(event.detailType, event.detail);
       const now = this.clock.now();
       try {
-        await this.table.put(queueItem(eventDelivery(event), [event], now), itemAbsent);
+        await this.table.put(queueItem(eventDelivery(event), [event], now, QUEUED_PARTITION), itemAbsent);
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error; // queued already: it will be dispatched once
       }

@@ -2,8 +2,13 @@ import type { Delivery } from '../../shared/bus/delivery-intake';
 import type { DomainEvent } from '../../shared/events/catalogue';
 import { expiresInDays } from '../../shared/store/table';
 
-/** The time-index partition of the deliveries still to be handled. */
+/** The time-index partition of the deliveries the runtime accepted and has not handled yet. */
 export const PENDING_PARTITION = 'bus-pending';
+/**
+ * The time-index partition of the events other processes (the CLI) queued for the runtime: polled every
+ * second, apart from the runtime's own pending deliveries, so a backlog never slows the poll.
+ */
+export const QUEUED_PARTITION = 'bus-queued';
 
 /** How long a delivery id is remembered: past Slack's retries and GitHub's redeliveries. */
 const DEDUPLICATION_DAYS = 7;
@@ -29,7 +34,7 @@ export interface QueueItem {
 
 export const queueKey = (pk: string) => ({ pk, sk: 'queue' as const });
 
-export function queueItem(delivery: Delivery, events: DomainEvent[], now: Date): QueueItem {
+export function queueItem(delivery: Delivery, events: DomainEvent[], now: Date, partition: string = PENDING_PARTITION): QueueItem {
   const pk = `delivery#${delivery.provider}#${delivery.id}`;
   const acceptedAt = now.toISOString();
   return {
@@ -39,7 +44,7 @@ export function queueItem(delivery: Delivery, events: DomainEvent[], now: Date):
     events,
     status: 'pending',
     acceptedAt,
-    gsi1pk: PENDING_PARTITION,
+    gsi1pk: partition,
     gsi1sk: `${acceptedAt}#${pk}`,
     expiresAt: expiresInDays(now, DEDUPLICATION_DAYS),
   };

@@ -91,11 +91,26 @@ export function createBusinessCalendar(settings: BusinessHoursSettings): Busines
   };
   const isBusinessDay = (day: DateTime): boolean => closureOnDay(day) === undefined;
 
-  const isWithinBusinessHours = (instant: Date): boolean => {
-    const time = validInstant(instant).getTime();
-    const day = localDayOf(instant);
-    return isBusinessDay(day) && openingOn(day) <= time && time < closingOn(day);
+  // Time-zone arithmetic costs tens of microseconds a call, and the same questions come for every message
+  // of a night: the periods already worked out (open from opening to closing; closed until the next
+  // opening) answer again for any instant inside them.
+  const periods = new KnownPeriods();
+
+  /** The open or closed period around `time`, worked out when not known yet. */
+  const periodAt = (time: number): Period => {
+    const known = periods.find(time);
+    if (known !== undefined) return known;
+    const day = localDayOf(new Date(time));
+    if (isBusinessDay(day)) {
+      const opening = openingOn(day);
+      const closing = closingOn(day);
+      if (opening <= time && time < closing) return periods.add({ from: opening, until: closing, open: true });
+      if (time < opening) return periods.add({ from: time, until: opening, open: false });
+    }
+    return periods.add({ from: time, until: openingOn(firstBusinessDayFrom(day.plus({ days: 1 }))), open: false });
   };
+
+  const isWithinBusinessHours = (instant: Date): boolean => periodAt(validInstant(instant).getTime()).open;
 
   const firstBusinessDayFrom = (day: DateTime): DateTime => {
     let candidate = day;
@@ -111,9 +126,8 @@ export function createBusinessCalendar(settings: BusinessHoursSettings): Busines
 
   const nextOpening = (instant: Date): Date => {
     const time = validInstant(instant).getTime();
-    const today = localDayOf(instant);
-    if (isBusinessDay(today) && time < closingOn(today)) return new Date(Math.max(time, openingOn(today)));
-    return new Date(openingOn(firstBusinessDayFrom(today.plus({ days: 1 }))));
+    const period = periodAt(time);
+    return new Date(period.open ? time : period.until);
   };
 
   // Spends open time day by day: the rest of the first open day, then each following business day.
@@ -142,6 +156,34 @@ export function createBusinessCalendar(settings: BusinessHoursSettings): Busines
       addOpenMilliseconds(validInstant(instant), Math.round(validAmount(days, 'days') * businessDayMilliseconds)),
     closureOn: (instant) => closureOnDay(localDayOf(validInstant(instant))),
   };
+}
+
+/** A stretch of time that is open, or closed, throughout: [from, until). */
+interface Period {
+  from: number;
+  until: number;
+  open: boolean;
+}
+
+/** The last periods worked out, newest first; a closed one grows back to the earliest instant asked within it. */
+class KnownPeriods {
+  private static readonly KEPT = 32;
+  private readonly periods: Period[] = [];
+
+  find(time: number): Period | undefined {
+    return this.periods.find((period) => period.from <= time && time < period.until);
+  }
+
+  add(period: Period): Period {
+    const same = this.periods.find((known) => known.open === period.open && known.until === period.until);
+    if (same !== undefined) {
+      same.from = Math.min(same.from, period.from);
+      return same;
+    }
+    this.periods.unshift(period);
+    if (this.periods.length > KnownPeriods.KEPT) this.periods.pop();
+    return period;
+  }
 }
 
 function validatedHours(settings: BusinessHoursSettings): { opens: TimeOfDay; closes: TimeOfDay } {

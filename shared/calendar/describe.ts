@@ -10,7 +10,12 @@ const ZONE_NAME_REFERENCE_INSTANT = new Date('2026-01-01T12:00:00Z');
 
 // Intl.DateTimeFormat is slow to construct and these run for every Slack message.
 const instantFormatters = new Map<string, Intl.DateTimeFormat>();
-const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
+const zoneNames = new Map<string, string>();
+// Formatting itself costs a tenth of a millisecond, and the same few minutes (the next opening, the
+// current minute) are described for every message of a night: the last descriptions are kept, by minute
+// (what the description shows; zone offsets change on minute boundaries only).
+const descriptions = new Map<string, string>();
+const DESCRIPTIONS_KEPT = 256;
 
 /**
  * The instant as people read it in the given zone, with the zone's generic abbreviation
@@ -18,10 +23,17 @@ const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
  * @example describeInstant(new Date('2026-11-23T14:00:00Z'), 'America/Los_Angeles') // 'Monday, November 23 at 6:00 AM PT'
  */
 export function describeInstant(instant: Date, timeZone: string): string {
-  const parts = partsOf(instantFormatter(timeZone).formatToParts(instant));
-  // Assembled from parts rather than Intl's own pattern, whose separators (", " or " at ",
-  // a narrow no-break space before AM) change between ICU versions.
-  return `${parts.weekday}, ${parts.month} ${parts.day} at ${parts.hour}:${parts.minute} ${parts.dayPeriod} ${parts.timeZoneName}`;
+  const key = `${Math.floor(instant.getTime() / 60_000)}|${timeZone}`;
+  let description = descriptions.get(key);
+  if (description === undefined) {
+    const parts = partsOf(instantFormatter(timeZone).formatToParts(instant));
+    // Assembled from parts rather than Intl's own pattern, whose separators (", " or " at ",
+    // a narrow no-break space before AM) change between ICU versions.
+    description = `${parts.weekday}, ${parts.month} ${parts.day} at ${parts.hour}:${parts.minute} ${parts.dayPeriod} ${parts.timeZoneName}`;
+    if (descriptions.size >= DESCRIPTIONS_KEPT) descriptions.delete(descriptions.keys().next().value as string);
+    descriptions.set(key, description);
+  }
+  return description;
 }
 
 /**
@@ -72,12 +84,13 @@ function requiredTimeOfDay(text: string): TimeOfDay {
 }
 
 function zoneName(timeZone: string): string {
-  let formatter = zoneNameFormatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortGeneric' });
-    zoneNameFormatters.set(timeZone, formatter);
+  let name = zoneNames.get(timeZone);
+  if (name === undefined) {
+    const formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortGeneric' });
+    name = partsOf(formatter.formatToParts(ZONE_NAME_REFERENCE_INSTANT)).timeZoneName;
+    zoneNames.set(timeZone, name);
   }
-  return partsOf(formatter.formatToParts(ZONE_NAME_REFERENCE_INSTANT)).timeZoneName;
+  return name;
 }
 
 function instantFormatter(timeZone: string): Intl.DateTimeFormat {

@@ -9,6 +9,13 @@ interface Row {
   item: string;
 }
 
+/** A write waiting for the next group commit. */
+interface PendingWrite {
+  apply(): unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
 export interface SqliteTableOptions {
   /** Open an existing file for reading only (the CLI's read commands never create a database). */
   readonly?: boolean;
@@ -37,6 +44,9 @@ export class SqliteTable implements Table {
   };
   /** Query statements by their SQL: a handful of shapes, each prepared once. */
   private readonly queries = new Map<string, Statement<(string | number)[], Row>>();
+  private pending: PendingWrite[] = [];
+  private flushScheduled = false;
+  private readonly commit: (batch: PendingWrite[]) => unknown[];
 
   private constructor(
     readonly db: Connection,
@@ -51,6 +61,18 @@ export class SqliteTable implements Table {
       remove: db.prepare('DELETE FROM items WHERE pk = ? AND sk = ?'),
       sweep: db.prepare('DELETE FROM items WHERE expires_at IS NOT NULL AND expires_at <= ?'),
     };
+    this.commit = db.transaction((batch: PendingWrite[]) =>
+      batch.map((write) => {
+        try {
+          return { value: write.apply() };
+        } catch (error) {
+          // A refused write (its condition, its size) changed nothing: it fails alone. Anything else
+          // (the disk, the database) fails the whole batch.
+          if (error instanceof ConditionFailedError || error instanceof ItemTooLargeError || error instanceof TypeError) return { error };
+          throw error;
+        }
+      }),
+    ).immediate as (batch: PendingWrite[]) => unknown[];
   }
 
   /** Opens (and creates, unless read-only) the database file; `:memory:` for a private in-memory one. */
@@ -75,18 +97,14 @@ export class SqliteTable implements Table {
 
   async put(item: Item, condition?: Condition): Promise<void> {
     const row = toRow(item);
-    if (condition === undefined) {
-      this.statements.upsert.run(...row);
-      return;
-    }
-    this.transaction(() => {
-      this.check(condition, this.visible(this.statements.select.get(item.pk, item.sk)));
+    await this.write(() => {
+      if (condition !== undefined) this.check(condition, this.visible(this.statements.select.get(item.pk, item.sk)));
       this.statements.upsert.run(...row);
     });
   }
 
   async update<T = Item>(key: Key, changes: UpdateChanges, condition?: Condition): Promise<T> {
-    return this.transaction(() => {
+    return this.write(() => {
       const stored = this.statements.select.get(key.pk, key.sk);
       const current = stored === undefined ? undefined : (JSON.parse(stored.item) as Item);
       if (condition !== undefined) this.check(condition, this.unlessExpired(current));
@@ -97,12 +115,8 @@ export class SqliteTable implements Table {
   }
 
   async delete(key: Key, condition?: Condition): Promise<void> {
-    if (condition === undefined) {
-      this.statements.remove.run(key.pk, key.sk);
-      return;
-    }
-    this.transaction(() => {
-      this.check(condition, this.visible(this.statements.select.get(key.pk, key.sk)));
+    await this.write(() => {
+      if (condition !== undefined) this.check(condition, this.visible(this.statements.select.get(key.pk, key.sk)));
       this.statements.remove.run(key.pk, key.sk);
     });
   }
@@ -155,12 +169,41 @@ export class SqliteTable implements Table {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      this.flush();
+      this.db.close();
+    }
   }
 
-  private transaction<T>(body: () => T): T {
-    // IMMEDIATE takes the write lock first, so no other process can write between the read and the write.
-    return this.db.transaction(body).immediate();
+  /** Queues a write for the group commit at the end of this event-loop turn. */
+  private write<T>(apply: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ apply, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commits the queued writes in one IMMEDIATE transaction (the write lock first, so no other process writes between a read and its write). */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    let outcomes: { value?: unknown; error?: unknown }[];
+    try {
+      outcomes = this.commit(batch) as { value?: unknown; error?: unknown }[];
+    } catch (error) {
+      for (const write of batch) write.reject(error);
+      return;
+    }
+    batch.forEach((write, index) => {
+      const outcome = outcomes[index] as { value?: unknown; error?: unknown };
+      if ('error' in outcome) write.reject(outcome.error);
+      else write.resolve(outcome.value);
+    });
   }
 
   private check(condition: Condition, current: Item | undefined): void {

@@ -6,6 +6,7 @@ import {
   type BusinessHoursSettings,
 } from '../../../shared/calendar/business-calendar';
 import { allHolidayRules } from '../../support/all-holiday-rules';
+import { seededRandom } from '../../support/fuzz';
 
 const pacificBusinessHours: BusinessHoursSettings = {
   timeZone: 'America/Los_Angeles',
@@ -398,6 +399,33 @@ describe('business calendar', () => {
       expect(isValidTimeZone('Europe/Berlin')).toBe(true);
       expect(isValidTimeZone('Pacific Time')).toBe(false);
       expect(isValidTimeZone('')).toBe(false);
+    });
+  });
+
+  describe('remembered periods', () => {
+    it('answer every instant as a fresh calendar does, whatever order the questions come in', () => {
+      const random = seededRandom(20261130);
+      const start = Date.parse('2026-11-20T00:00:00-08:00');
+      const instants = Array.from({ length: 600 }, () => new Date(start + Math.floor(random() * 21 * 86_400_000)));
+      const remembering = createBusinessCalendar(pacificBusinessHours);
+
+      const answers = instants.map((instant) => [remembering.isWithinBusinessHours(instant), remembering.nextOpening(instant).toISOString()]);
+
+      const fresh = instants.map((instant) => {
+        const calendar = createBusinessCalendar(pacificBusinessHours);
+        return [calendar.isWithinBusinessHours(instant), calendar.nextOpening(instant).toISOString()];
+      });
+      expect(answers).toEqual(fresh);
+    });
+
+    it('answer the edges of a period exactly: the last closed millisecond and the opening', () => {
+      const calendar = createBusinessCalendar(pacificBusinessHours);
+      calendar.nextOpening(new Date('2026-11-21T12:00:00-08:00')); // a Saturday: closed until Monday
+
+      expect(calendar.isWithinBusinessHours(new Date('2026-11-23T05:59:59.999-08:00'))).toBe(false);
+      expect(calendar.isWithinBusinessHours(new Date('2026-11-23T06:00:00-08:00'))).toBe(true);
+      expect(calendar.nextOpening(new Date('2026-11-20T16:00:00-08:00')).toISOString()).toBe('2026-11-23T14:00:00.000Z');
+      expect(calendar.isWithinBusinessHours(new Date('2026-11-20T15:59:59.999-08:00'))).toBe(true);
     });
   });
 });
