@@ -5,7 +5,7 @@
 //
 // The CDK construct (infra/stack/switchboard-function.ts) runs this as its local bundling, and the
 // benchmarks run it to report each bundle's size.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { holidayBundling } from './holiday-bundling.mjs';
@@ -38,6 +38,8 @@ export async function bundleFunction({ entry, outdir }) {
     metafile: true,
     logLevel: 'error',
   });
+  // CommonJS, whatever the package.json of the directory above says (this repository's is an ES module).
+  await writeFile(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
   const inputs = {};
   for (const [path, input] of Object.entries(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].inputs)) {
     const match = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(path);
