@@ -143,6 +143,11 @@ describe('redactSensitive', () => {
     expect(redactSensitive('messageText', 'hello')).toBe(REDACTED);
     expect(redactSensitive('sms_body', 'hello')).toBe(REDACTED);
     expect(redactSensitive('requestBody', '{}')).toBe(REDACTED);
+    expect(redactSensitive('firstName', 'Ada')).toBe(REDACTED);
+    expect(redactSensitive('lastName', 'Lovelace')).toBe(REDACTED);
+    expect(redactSensitive('emailAddress', 'ada@example.org')).toBe(REDACTED);
+    expect(redactSensitive('onBehalfOf', { name: 'Ada Lovelace' })).toBe(REDACTED);
+    expect(redactSensitive('linkedinProfileUrl', 'https://www.linkedin.com/in/ada')).toBe(REDACTED);
     expect(redactSensitive('', { token: 'x' })).toEqual({ token: 'x' });
   });
 });
