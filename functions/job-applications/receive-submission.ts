@@ -83,7 +83,7 @@ export async function receiveApplication(event: Submission, context: AutomationC
     return created.alreadyDone ? { outcome: 'skipped' as const, detail: `${what} (created before)`, conversation: created.conversation } : { detail: what, conversation: created.conversation };
   });
 
-  await run.step('set the deadline reminders', async () => {
+  await run.step('wait for the reply', async () => {
     for (const timer of deadlineTimers(application)) await context.timers.schedule(timer);
     return {
       outcome: 'waiting',

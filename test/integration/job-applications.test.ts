@@ -127,7 +127,7 @@ describe('job applications: website form → Unthread conversation with a ready 
       expect((await runOf(first.id as string))?.steps.map((step) => [step.name, step.outcome])).toEqual([
         ['assign a CSE', 'skipped'],
         ['create the Unthread conversation', 'skipped'],
-        ['set the deadline reminders', 'waiting'],
+        ['wait for the reply', 'waiting'],
       ]);
       // The redelivery took no turn: the next application goes to the next CSE.
       const next = await apply({ emailAddress: 'charles.babbage@example.org', firstName: 'Charles', lastName: 'Babbage' });
