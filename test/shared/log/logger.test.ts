@@ -75,7 +75,8 @@ describe('logger', () => {
         text: REDACTED,
         headers: { Authorization: REDACTED, 'X-Slack-Signature': REDACTED },
         sms: { to: REDACTED, from: REDACTED, body: REDACTED, messageSid: 'SM123' },
-        applicant: { emailAddress: REDACTED, firstName: 'Ann', phoneNumber: REDACTED },
+        // An applicant's name is personal data too (job applications).
+        applicant: REDACTED,
       },
       recipients: [{ email: REDACTED, userId: 'U0BOB' }],
       signingSecret: REDACTED,
@@ -84,7 +85,7 @@ describe('logger', () => {
       excerpt: REDACTED,
       value: REDACTED,
     });
-    for (const leaked of ['xoxb-secret', 'Our production', '+1555555', 'ann@example.com', 'bob@example.com', 'hunter2', 'ACK 4821', 'shh']) {
+    for (const leaked of ['xoxb-secret', 'Our production', '+1555555', 'ann@example.com', '"Ann"', 'bob@example.com', 'hunter2', 'ACK 4821', 'shh']) {
       expect(output.raw(), leaked).not.toContain(leaked);
     }
   });
