@@ -4,7 +4,7 @@ import type { ConversationUpdated } from './unthread-payloads';
 
 /**
  * A `conversation_updated` webhook as `unthread.conversation.updated`: which conversation, its status, and
- * when it changed (never the conversation's title or messages). Unthread's `eventId` is the event id: it
+ * when it changed (`eventTimestamp`; never the conversation's title or messages). Unthread's `eventId` is the event id: it
  * is the same on every retry of one delivery.
  */
 export function normaliseUnthreadConversation(update: ConversationUpdated, receivedAt: Date): EventOf<'unthread.conversation.updated'> {
@@ -14,6 +14,6 @@ export function normaliseUnthreadConversation(update: ConversationUpdated, recei
     provider: 'unthread',
     conversationId: update.data.id,
     status: update.data.status,
-    updatedAt: new Date(update.eventTimestamp).toISOString(),
+    updatedAt: new Date(update.eventTimestamp ?? update.webhookTimestamp ?? receivedAt.getTime()).toISOString(),
   });
 }

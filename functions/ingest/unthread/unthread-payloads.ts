@@ -14,11 +14,18 @@ export const unthreadWebhookSchema = z.looseObject({
   event: z.string().check(z.minLength(1), z.maxLength(64)),
 });
 
-/** `conversation_updated`: `data` is the conversation, with its id and status. */
+const milliseconds = z.number().check(z.int(), z.positive());
+
+/**
+ * `conversation_updated`: `data` is the conversation, with its id and status. The timestamps are documented
+ * as always present; should one be missing, the other (then the time of receipt) stands in, rather than
+ * refusing a genuine update (Unthread disables an endpoint that keeps failing).
+ */
 export const conversationUpdatedSchema = z.looseObject({
   event: z.literal('conversation_updated'),
   eventId: z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\w.:-]+$/, 'must be an Unthread event id')),
-  eventTimestamp: z.number().check(z.int(), z.positive()),
+  eventTimestamp: z.optional(milliseconds),
+  webhookTimestamp: z.optional(milliseconds),
   data: z.looseObject({ id: unthreadIdSchema, status: unthreadStatusSchema }),
 });
 export type ConversationUpdated = z.infer<typeof conversationUpdatedSchema>;

@@ -21,4 +21,13 @@ describe("Unthread's conversation_updated as an event", () => {
       },
     });
   });
+
+  it('dates an update without an eventTimestamp by its webhookTimestamp, else by its receipt', () => {
+    const { eventTimestamp: _event, ...withoutEventTime } = unthreadFixture('conversation-updated');
+    const { webhookTimestamp: _webhook, ...withoutEither } = withoutEventTime;
+    const receivedAt = new Date('2026-11-23T17:00:00.000Z');
+
+    expect(normaliseUnthreadConversation(conversationUpdatedSchema.parse(withoutEventTime), receivedAt).detail.updatedAt).toBe('2023-03-13T18:38:05.382Z');
+    expect(normaliseUnthreadConversation(conversationUpdatedSchema.parse(withoutEither), receivedAt).detail.updatedAt).toBe('2026-11-23T17:00:00.000Z');
+  });
 });
