@@ -2,7 +2,8 @@ import { defineAutomation } from '../../shared/automation/automation';
 import { ApplicationStore } from './application-store';
 import { handleConversationUpdate } from './handle-conversation-update';
 import { handleDeadlineTimer } from './handle-deadline-timer';
-import { receiveApplication, receiveContactMessage } from './receive-submission';
+import { receiveApplication } from './receive-application';
+import { receiveContactMessage } from './receive-contact-message';
 import { jobApplicationsSubscriptions } from './subscriptions';
 
 /** SPEC §3.E: website job applications become Unthread conversations with a ready reply and a deadline. */

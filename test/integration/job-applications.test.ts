@@ -287,8 +287,11 @@ describe('job applications: website form → Unthread conversation with a ready 
       await postConversationUpdated(switchboard, { conversationId: conversation.id, status: 'closed' });
       switchboard.clock.set('2026-11-20T15:20:00-08:00');
       await postConversationUpdated(switchboard, { conversationId: conversation.id, status: 'open' });
+      // A delivery of the earlier close, arriving late (Unthread's retries are not ordered).
+      switchboard.clock.set('2026-11-20T15:15:00-08:00');
+      await postConversationUpdated(switchboard, { conversationId: conversation.id, status: 'closed' });
       await switchboard.drain();
-      expect(await applications.get(id)).toMatchObject({ conversationStatus: 'open', statusFrom: 'webhook' });
+      expect(await applications.get(id)).toMatchObject({ conversationStatus: 'open', statusFrom: 'webhook', statusAt: '2026-11-20T23:20:00.000Z' });
 
       await waitUntil('2026-11-23T08:00:00-08:00');
 

@@ -1,12 +1,11 @@
 import type { AutomationContext } from '../../shared/automation/automation';
 import { describeInstant } from '../../shared/calendar/describe';
 import { businessCalendarOf } from '../../shared/config/business-calendar-of';
-import type { JobApplicationsConfig } from '../../shared/config/config-schema';
 import type { EventOf } from '../../shared/events/catalogue';
-import type { NewUnthreadConversation, UnthreadConversation } from '../../shared/providers/unthread/unthread-conversations';
 import { conversationLabel } from './application';
 import type { ApplicationStore } from './application-store';
-import { applicationMarkdown, applicationTitle, contactMessageMarkdown, contactMessageTitle } from './conversation-content';
+import { applicationMarkdown, applicationTitle } from './conversation-content';
+import { conversationDestination, createConversation } from './create-conversation';
 import { conversationEffectKey, conversationReference } from './conversation-reference';
 import { cseForTurn, takeTurn } from './cse-rotation';
 import { deadlinePlan, slaHoursOf } from './deadline-plan';
@@ -35,7 +34,9 @@ export async function receiveApplication(event: Submission, context: AutomationC
   const { application } = await run.step('assign a CSE', async () => {
     const existing = await store.get(submission.eventId);
     if (existing !== undefined) return { outcome: 'skipped' as const, detail: `${existing.cse.name}, turn ${existing.turn} (assigned before)`, application: existing };
-    // The turn is taken once per application, however often the run is retried.
+    // The turn is taken once per application, however often the run is retried. No `find`: a counter has
+    // nothing to look up, so a crash between the increment and the ledger's completion takes one more
+    // turn (a CSE is skipped once), which is fairer than ever giving two applications the same turn.
     const { result: turn } = await context.once(`job-applications.turn:${submission.eventId}`, () => takeTurn(context.table));
     const cse = cseForTurn(settings.cses, turn);
     const plan = deadlinePlan(calendar, new Date(submission.receivedAt), sla);
@@ -65,7 +66,7 @@ export async function receiveApplication(event: Submission, context: AutomationC
     });
     const created = await createConversation(context, key, {
       reference,
-      ...where(settings),
+      ...conversationDestination(settings),
       title: applicationTitle(application.position, submission.firstName, submission.lastName, reference),
       markdown: applicationMarkdown(submission, {
         position: application.position,
@@ -93,51 +94,3 @@ export async function receiveApplication(event: Submission, context: AutomationC
     };
   });
 }
-
-/** A general contact message from the website: an Unthread conversation, unassigned, with no deadline. */
-export async function receiveContactMessage(event: Submission, context: AutomationContext): Promise<void> {
-  const { run, config } = context;
-  const submission = event.detail;
-  const settings = await jobApplicationsSettings(context);
-  const key = conversationEffectKey(submission.eventId);
-  const reference = conversationReference(key);
-  await run.step('create the Unthread conversation', async () => {
-    const created = await createConversation(context, key, {
-      reference,
-      ...where(settings),
-      title: contactMessageTitle(submission.firstName, submission.lastName, reference),
-      markdown: contactMessageMarkdown(submission, reference, config.company.name),
-      onBehalfOf: { name: `${submission.firstName} ${submission.lastName}`, email: submission.emailAddress },
-    });
-    const what = `conversation ${conversationLabel(created.conversation)} for a website message (no deadline)`;
-    return created.alreadyDone ? { outcome: 'skipped', detail: `${what} (created before)` } : { detail: what };
-  });
-}
-
-/**
- * Creates the conversation once per submission. After a crash mid-create, the claim's take-over first
- * looks the conversation up by the reference in its title (Unthread's list endpoint), so that it is
- * created again only if Unthread never got it.
- */
-async function createConversation(
-  context: AutomationContext,
-  key: string,
-  conversation: NewUnthreadConversation,
-): Promise<{ conversation: UnthreadConversation; alreadyDone: boolean }> {
-  const outcome = await context.once(key, () => context.unthread.create(conversation), {
-    find: () => context.unthread.findByReference(conversation.reference),
-  });
-  return { conversation: outcome.result, alreadyDone: outcome.alreadyDone };
-}
-
-/** Where conversations go: the configured e-mail inbox or Slack triage channel, and the priority. */
-function where(settings: JobApplicationsConfig): Pick<NewUnthreadConversation, 'type' | 'emailInboxId' | 'triageChannelId' | 'priority'> {
-  const { unthread } = settings;
-  return {
-    type: unthread.type,
-    ...(unthread.emailInboxId === undefined ? {} : { emailInboxId: unthread.emailInboxId }),
-    ...(unthread.triageChannelId === undefined ? {} : { triageChannelId: unthread.triageChannelId }),
-    ...(unthread.priority === undefined ? {} : { priority: unthread.priority }),
-  };
-}
-
