@@ -5,23 +5,32 @@ import { loadSecrets } from '../../shared/aws/load-secrets';
 import { createLogger } from '../../shared/log/logger';
 import { createDocumentClient } from '../../shared/store/dynamodb-client';
 import { DynamoDbTable } from '../../shared/store/dynamodb-table';
+import { ConfiguredContactFormRules } from './contact-form/contact-form-rules';
+import { FormSubmissions } from './contact-form/form-submissions';
 import { DeliveryLedger } from './delivery-ledger';
 import { SWITCHBOARD_VERSION } from '../../shared/version';
 import { createIngest } from './ingest';
 import { LedgeredIntake } from './ledgered-intake';
 import type { IngestRequest, IngestResponse } from './http';
 
-/** Ingest wired to DynamoDB, EventBridge and Secrets Manager (the secret is re-read at most every 5 minutes). */
+/**
+ * Ingest wired to DynamoDB, EventBridge and Secrets Manager (the secret is re-read at most every 5 minutes,
+ * the contact form's rules every 30 seconds).
+ */
 export function createAwsIngest(env: Record<string, string | undefined> = process.env): (request: IngestRequest) => Promise<IngestResponse> {
   const environment = readAwsEnvironment(env);
   const clock = systemClock;
   const log = createLogger({ level: environment.logLevel, runtime: 'aws' });
-  const deliveries = new DeliveryLedger(new DynamoDbTable(createDocumentClient(), environment.tableName, clock), clock);
+  const table = new DynamoDbTable(createDocumentClient(), environment.tableName, clock);
+  const deliveries = new DeliveryLedger(table, clock);
+  const contactFormRules = new ConfiguredContactFormRules(table, clock, { cacheMs: 30_000 });
   return createIngest({
     clock,
     secrets: () => loadSecrets(environment.secretArn),
     publicBaseUrl: () => environment.publicBaseUrl,
     intake: new LedgeredIntake(new EventBridgeBus(environment.busName), deliveries, log),
+    contactFormRules: () => contactFormRules.current(),
+    formSubmissions: new FormSubmissions(table, clock),
     log,
     runtime: 'aws',
     version: SWITCHBOARD_VERSION,

@@ -2,6 +2,8 @@ import type { DeliveryIntake } from '../../shared/bus/delivery-intake';
 import type { Clock } from '../../shared/clock/clock';
 import type { Logger } from '../../shared/log/logger';
 import type { Secrets } from '../../shared/settings/secrets';
+import type { ContactFormRules } from './contact-form/contact-form-rules';
+import type { FormSubmissions } from './contact-form/form-submissions';
 
 /** What ingest needs, built once per process (Lambda container or local runtime). */
 export interface IngestContext {
@@ -15,6 +17,10 @@ export interface IngestContext {
   publicBaseUrl: () => string | undefined;
   /** Where verified deliveries go: durable and deduplicated before the ack. */
   intake: DeliveryIntake;
+  /** The contact form's rules in force (banned e-mail domains, the re-post window), from the configuration. */
+  contactFormRules: () => Promise<ContactFormRules>;
+  /** Form posts seen within their re-post window, so that the same form posted again counts once. */
+  formSubmissions: FormSubmissions;
   log: Logger;
   runtime: 'aws' | 'local';
   version: string;

@@ -47,6 +47,7 @@ export function startBanner(input: BannerInput): string {
     '  npx switchboard outbox list              what dry-run Slack and Twilio would have sent',
     '  npx switchboard incidents open --customer "Acme Corp"   page the on-call chain',
     '  npx switchboard simulate sms-reply --body ACK           the first person acknowledges by SMS',
+    '  npx switchboard simulate job-application                a job application from the website becomes an Unthread conversation',
     '',
   ];
   return lines.join('\n');

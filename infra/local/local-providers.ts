@@ -7,6 +7,9 @@ import type { SlackMessenger } from '../../shared/providers/slack/slack-messenge
 import { DryRunSmsSender } from '../../shared/providers/sms/dry-run-sms-sender';
 import type { SmsSender } from '../../shared/providers/sms/sms-sender';
 import type { TwilioSmsOptions } from '../../shared/providers/sms/twilio-sms-sender';
+import { DryRunUnthreadConversations } from '../../shared/providers/unthread/dry-run-unthread-conversations';
+import type { LiveUnthreadOptions } from '../../shared/providers/unthread/live-unthread-conversations';
+import type { UnthreadConversations } from '../../shared/providers/unthread/unthread-conversations';
 import type { Settings } from '../../shared/settings/read-env';
 import type { SecretName, Secrets } from '../../shared/settings/secrets';
 
@@ -14,11 +17,13 @@ import type { SecretName, Secrets } from '../../shared/settings/secrets';
 export interface ProviderTuning {
   slack?: Pick<LiveSlackOptions, 'retries' | 'timeoutMs'>;
   twilio?: Pick<TwilioSmsOptions, 'maxRetries' | 'timeoutMs'>;
+  unthread?: Pick<LiveUnthreadOptions, 'retries' | 'timeoutMs' | 'wait'>;
 }
 
 export interface LocalProviders {
   slack: SlackMessenger;
   sms: SmsSender;
+  unthread: UnthreadConversations;
 }
 
 /**
@@ -35,7 +40,7 @@ export async function chooseLocalProviders(input: {
   log: Logger;
   tuning?: ProviderTuning;
 }): Promise<LocalProviders> {
-  return { slack: await slackMessenger(input), sms: await smsSender(input) };
+  return { slack: await slackMessenger(input), sms: await smsSender(input), unthread: await unthreadConversations(input) };
 }
 
 async function slackMessenger({ secrets, settings, outbox, clock, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<SlackMessenger> {
@@ -53,4 +58,12 @@ async function smsSender({ secrets, generated, settings, outbox, log, tuning }: 
   }
   const { TwilioSmsSender } = await import('../../shared/providers/sms/twilio-sms-sender');
   return new TwilioSmsSender({ accountSid, authToken, from, apiUrl: settings.apiUrls.twilio, log, ...tuning?.twilio });
+}
+
+/** Unthread is live with UNTHREAD_API_KEY (against UNTHREAD_API_URL when set); else dry-run. */
+async function unthreadConversations({ secrets, settings, outbox, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<UnthreadConversations> {
+  const apiKey = secrets.UNTHREAD_API_KEY;
+  if (apiKey === undefined) return new DryRunUnthreadConversations(outbox);
+  const { LiveUnthreadConversations } = await import('../../shared/providers/unthread/live-unthread-conversations');
+  return new LiveUnthreadConversations({ apiKey, apiUrl: settings.apiUrls.unthread, log, ...tuning?.unthread });
 }

@@ -1,5 +1,7 @@
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { contactFormRulesOf } from '../../functions/ingest/contact-form/contact-form-rules';
+import { FormSubmissions } from '../../functions/ingest/contact-form/form-submissions';
 import { createIngest } from '../../functions/ingest/ingest';
 import { automations as allAutomations } from '../../functions/registry';
 import type { Automation } from '../../shared/automation/automation';
@@ -140,6 +142,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         secrets: async () => secrets,
         publicBaseUrl: () => publicBaseUrl,
         intake: bus,
+        contactFormRules: async () => contactFormRulesOf((await configs.current()).config),
+        formSubmissions: new FormSubmissions(table, clock),
         log,
         runtime: 'local',
         version: SWITCHBOARD_VERSION,

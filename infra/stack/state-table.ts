@@ -2,9 +2,13 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { CONFIG_PARTITION } from '../../shared/config/config-item-key';
 import { TABLE_KEYS } from '../../shared/store/table-definition';
 
-/** The key prefix of ingest's delivery ledger (functions/ingest/delivery-ledger.ts), the only items ingest touches. */
+/**
+ * The key prefix of ingest's delivery ledger (functions/ingest/delivery-ledger.ts) and of the contact form's
+ * re-post window (functions/ingest/contact-form/form-submissions.ts): the only items ingest writes.
+ */
 const DELIVERY_KEY_PREFIX = 'delivery#';
 
 /**
@@ -43,6 +47,19 @@ export class StateTable extends Construct {
       actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
       resourceArns: [this.table.tableArn],
       conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${DELIVERY_KEY_PREFIX}*`] } },
+    });
+  }
+
+  /**
+   * Ingest reads the configuration's partition, and only reads it: the contact form's rules (banned e-mail
+   * domains, the re-post window) are applied before a post is acked (shared/config/config-item-key.ts).
+   */
+  grantConfigurationRead(grantee: IGrantable): Grant {
+    return Grant.addToPrincipal({
+      grantee,
+      actions: ['dynamodb:GetItem'],
+      resourceArns: [this.table.tableArn],
+      conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [CONFIG_PARTITION] } },
     });
   }
 

@@ -50,7 +50,8 @@ export interface WebhookApiProps {
 /**
  * The webhook edge (SPEC §1): an HTTP API that hands every request to the ingest function, which does its
  * own routing, verification and 404/405 answers, so the API has a single `$default` route. Ingest may only
- * read and write its delivery ledger and publish onto the bus.
+ * read and write its delivery ledger, read the configuration (the contact form's rules), and publish onto
+ * the bus.
  *
  * Ingest is told the public base URL (Twilio signs the URL it posted to). The API's own endpoint is an
  * attribute of the API alone, not of its stage or integration, so the function may refer to the API while
@@ -83,6 +84,7 @@ export class WebhookApi extends Construct {
       secret: props.secret,
     });
     props.table.grantDeliveryLedger(this.ingest);
+    props.table.grantConfigurationRead(this.ingest);
     props.bus.grantPutEventsTo(this.ingest);
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });

@@ -6,6 +6,7 @@ import type { EffectOutcome, OnceOptions } from '../idempotency/side-effect-ledg
 import type { Logger } from '../log/logger';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
 import type { SmsSender } from '../providers/sms/sms-sender';
+import type { UnthreadConversations } from '../providers/unthread/unthread-conversations';
 import type { RunRecorder } from '../runs/run-recorder';
 import type { Table } from '../store/table';
 import type { Timers } from '../timers/timers';
@@ -22,6 +23,7 @@ export interface AutomationContext {
   timers: Timers;
   slack: SlackMessenger;
   sms: SmsSender;
+  unthread: UnthreadConversations;
   /** The table, for an automation's own state (incidents, tickets). */
   table: Table;
   publicBaseUrl: string | undefined;

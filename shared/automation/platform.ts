@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger';
 import type { Outbox } from '../providers/outbox';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
 import type { SmsSender } from '../providers/sms/sms-sender';
+import type { UnthreadConversations } from '../providers/unthread/unthread-conversations';
 import type { RunStore } from '../runs/run-store';
 import type { Table } from '../store/table';
 import type { Timers } from '../timers/timers';
@@ -25,6 +26,7 @@ export interface Platform {
   timers: Timers;
   slack: SlackMessenger;
   sms: SmsSender;
+  unthread: UnthreadConversations;
   /** The webhooks' public base URL, for provider callbacks (Twilio delivery status). */
   publicBaseUrl: string | undefined;
   log: Logger;

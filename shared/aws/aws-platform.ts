@@ -7,6 +7,9 @@ import { Outbox } from '../providers/outbox';
 import { DryRunSlackMessenger } from '../providers/slack/dry-run-slack-messenger';
 import { LiveSlackMessenger } from '../providers/slack/live-slack-messenger';
 import { UnconfiguredSlackMessenger } from '../providers/slack/unconfigured-slack-messenger';
+import { DryRunUnthreadConversations } from '../providers/unthread/dry-run-unthread-conversations';
+import { LiveUnthreadConversations } from '../providers/unthread/live-unthread-conversations';
+import { UnconfiguredUnthreadConversations } from '../providers/unthread/unconfigured-unthread-conversations';
 import type { SmsSender } from '../providers/sms/sms-sender';
 import { ProviderError } from '../providers/provider-error';
 import type { AwsSmsSenderInput } from './aws-sms-sender';
@@ -42,6 +45,13 @@ export async function createAwsPlatform(env: Record<string, string | undefined> 
     : token === undefined
       ? new UnconfiguredSlackMessenger()
       : new LiveSlackMessenger({ token, apiUrl: environment.apiUrls.slack, log });
+  const unthreadKey = secrets.UNTHREAD_API_KEY;
+  // Over fetch, a few kilobytes: built here for every function, like Slack, rather than passed in.
+  const unthread = environment.dryRunProviders.has('unthread')
+    ? new DryRunUnthreadConversations(outbox)
+    : unthreadKey === undefined
+      ? new UnconfiguredUnthreadConversations()
+      : new LiveUnthreadConversations({ apiKey: unthreadKey, apiUrl: environment.apiUrls.unthread, log });
   const bus = new EventBridgeBus(environment.busName);
   return {
     clock,
@@ -54,6 +64,7 @@ export async function createAwsPlatform(env: Record<string, string | undefined> 
     timers: environment.scheduler === undefined ? new UnavailableTimers() : new SchedulerTimers({ ...environment.scheduler, bus, clock }),
     slack,
     sms: (providers.sms ?? smsNotWired)({ secrets, dryRun: environment.dryRunProviders.has('twilio'), apiUrl: environment.apiUrls.twilio, log, outbox }),
+    unthread,
     publicBaseUrl: environment.publicBaseUrl,
     log,
   };

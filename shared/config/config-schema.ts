@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { isValidTimeZone } from '../calendar/business-calendar';
 import { assertKnownHolidaySettings } from '../calendar/holidays';
-import { durationSchema } from './duration';
+import { durationMs, durationSchema } from './duration';
 
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
@@ -39,6 +39,94 @@ export const customerChannelSchema = z.strictObject({
   customer: z.string().trim().min(1, 'names the customer').max(200),
 });
 export type CustomerChannel = z.infer<typeof customerChannelSchema>;
+
+/** An e-mail domain as people write it ("Mailinator.com") → "mailinator.com". */
+const emailDomain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be an e-mail domain like "mailinator.com"');
+const unthreadId = z
+  .string()
+  .trim()
+  .regex(/^[\w.:-]{1,128}$/, 'must be an Unthread id (a UUID from the Unthread dashboard or API)');
+
+/** The placeholders a ready-reply template may use, each written `{{name}}`. */
+export const REPLY_PLACEHOLDERS = ['firstName', 'lastName', 'position', 'company', 'cse'] as const;
+const replyTemplate = z
+  .string()
+  .min(1)
+  .max(5_000)
+  .superRefine((template, context) => {
+    for (const [, name] of template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+      if (!(REPLY_PLACEHOLDERS as readonly string[]).includes(name ?? '')) {
+        context.addIssue({ code: 'custom', message: `{{${name}}} is not a placeholder; use ${REPLY_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}` });
+      }
+    }
+  });
+
+const contactFormSchema = z.strictObject({
+  /** Submissions from addresses at these domains (or their subdomains) are refused with 400. */
+  bannedEmailDomains: z
+    .array(emailDomain)
+    .default([])
+    .refine((domains) => new Set(domains).size === domains.length, 'lists each domain once'),
+  /** The same body posted again within this time counts once (the website has no retry; people double-submit). */
+  repostWindow: durationSchema.default('10m'),
+});
+
+const jobApplicationsSchema = z.strictObject({
+  /** The Customer Success engineers who answer applications, in round-robin order. */
+  cses: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(80),
+        slackUserId,
+        unthreadUserId: unthreadId,
+      }),
+    )
+    .min(1, 'needs at least one CSE')
+    .refine((cses) => new Set(cses.map((c) => c.slackUserId)).size === cses.length, 'lists each CSE once'),
+  /** Copied on every ready reply. */
+  headOfPeople: z.strictObject({ name: z.string().trim().min(1).max(80), email: z.email('must be an e-mail address') }),
+  /** Told in Slack when an application is past its deadline and still open. */
+  manager: z.strictObject({ name: z.string().trim().min(1).max(80), slackUserId }),
+  /** Business hours, on the business calendar. */
+  sla: z
+    .strictObject({
+      /** The deadline, from receipt. */
+      respondWithin: durationSchema.default('4h'),
+      /** The first reminder, this long before the deadline (the second is at the deadline). */
+      remindBefore: durationSchema.default('1h'),
+      /** The manager is told this long past the deadline. */
+      escalateAfter: durationSchema.default('30m'),
+    })
+    .default({ respondWithin: '4h', remindBefore: '1h', escalateAfter: '30m' })
+    .refine((sla) => !(isDuration(sla.remindBefore) && isDuration(sla.respondWithin)) || durationMs(sla.remindBefore) < durationMs(sla.respondWithin), {
+      message: 'remindBefore must be shorter than respondWithin',
+      path: ['remindBefore'],
+    }),
+  /** Where the conversations are created in Unthread. */
+  unthread: z
+    .strictObject({
+      /** `email`: in an Unthread e-mail inbox (`emailInboxId`); `triage`: in a Slack triage channel (`triageChannelId`). */
+      type: z.enum(['email', 'triage']),
+      emailInboxId: unthreadId.optional(),
+      triageChannelId: slackChannelId.optional(),
+      /** Unthread's priority: 3, 5, 7 or 9. */
+      priority: z.union([z.literal(3), z.literal(5), z.literal(7), z.literal(9)]).optional(),
+    })
+    .superRefine((unthread, context) => {
+      if (unthread.type === 'email' && unthread.emailInboxId === undefined) {
+        context.addIssue({ code: 'custom', message: 'is required when type is email', path: ['emailInboxId'] });
+      }
+      if (unthread.type === 'triage' && unthread.triageChannelId === undefined) {
+        context.addIssue({ code: 'custom', message: 'is required when type is triage', path: ['triageChannelId'] });
+      }
+    }),
+  /** The ready reply the assigned CSE sends from their own mail client (Unthread cannot answer these). */
+  reply: z.strictObject({ subject: replyTemplate, body: replyTemplate }),
+});
 
 const responseTimeSchema = z.strictObject({
   severity: z.enum(['P0', 'P1', 'P2', 'P3']),
@@ -136,6 +224,9 @@ export const configSchema = z.strictObject({
       /** Told when nobody acknowledged (default: the internal channel). */
       fallbackChannel: slackChannelId.optional(),
     }),
+  contactForm: contactFormSchema.default({ bannedEmailDomains: [], repostWindow: '10m' }),
+  /** Absent: applications are accepted and their runs fail, replayable once this is configured. */
+  jobApplications: jobApplicationsSchema.optional(),
   runs: z
     .strictObject({
       retentionDays: z.number().int().min(1).max(365).default(30),
@@ -143,6 +234,11 @@ export const configSchema = z.strictObject({
     .default({ retentionDays: 30 }),
 });
 
+function isDuration(text: string): boolean {
+  return durationSchema.safeParse(text).success;
+}
+
 /** A validated configuration document, in the shape of the YAML file. */
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
+export type JobApplicationsConfig = NonNullable<Config['jobApplications']>;

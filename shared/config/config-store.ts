@@ -3,6 +3,7 @@ import type { Clock } from '../clock/clock';
 import { any, below, itemAbsent } from '../store/condition';
 import { ConditionFailedError } from '../store/store-errors';
 import type { Table } from '../store/table';
+import { CONFIG_PARTITION, CURRENT_CONFIG_KEY } from './config-item-key';
 import type { Config } from './config-schema';
 import { validateConfig } from './validate-config';
 
@@ -23,8 +24,8 @@ export class ConfigMissingError extends Error {
   }
 }
 
-const PARTITION = 'config';
-const CURRENT = { pk: PARTITION, sk: 'current' };
+const PARTITION = CONFIG_PARTITION;
+const CURRENT = CURRENT_CONFIG_KEY;
 const versionKey = (version: number) => ({ pk: PARTITION, sk: `version#${String(version).padStart(10, '0')}` });
 
 interface ConfigItem {

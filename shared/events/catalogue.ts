@@ -11,6 +11,7 @@ import { codenameAssignedSchema, salesforceAccountChangedSchema } from './salesf
 import { slackButtonClickedSchema, slackEmergencyRequestedSchema, slackMessagePostedSchema } from './slack-events';
 import { smsReceivedSchema, smsStatusSchema } from './sms-events';
 import { timerFiredSchema } from './timer-events';
+import { unthreadConversationUpdatedSchema } from './unthread-events';
 
 /**
  * The events on the bus: `detail-type` → schema of `detail` (SPEC §2). Every publish and every receipt
@@ -31,6 +32,7 @@ export const eventCatalogue = {
   'sms.status': smsStatusSchema,
   'salesforce.account.changed': salesforceAccountChangedSchema,
   'codename.assigned': codenameAssignedSchema,
+  'unthread.conversation.updated': unthreadConversationUpdatedSchema,
   'timer.fired': timerFiredSchema,
 } as const;
 

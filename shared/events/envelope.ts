@@ -4,7 +4,7 @@ import './zod-messages';
 // Event schemas use zod's tree-shakable "mini" form: ingest bundles them, and its budget is 150 KB.
 
 /** Who delivered the original webhook; `switchboard` for events an automation or a timer emits. */
-export const providerSchema = z.enum(['slack', 'github', 'twilio', 'salesforce', 'website', 'switchboard']);
+export const providerSchema = z.enum(['slack', 'github', 'twilio', 'salesforce', 'website', 'unthread', 'switchboard']);
 export type Provider = z.infer<typeof providerSchema>;
 
 /**

@@ -13,6 +13,7 @@ export const SECRET_NAMES = [
   'SALESFORCE_ORG_ID',
   'SALESFORCE_OUTBOUND_TOKEN',
   'UNTHREAD_API_KEY',
+  'UNTHREAD_WEBHOOK_SECRET',
   'CONTACT_FORM_SECRET',
 ] as const;
 
@@ -24,7 +25,12 @@ export type Secrets = Partial<Record<SecretName, string>>;
  * generated once and kept under the data directory, so signatures are always checked and
  * `switchboard simulate` can sign. Each provider's endpoint adds its secret here when it lands.
  */
-export const INBOUND_SECRET_NAMES = ['SLACK_SIGNING_SECRET', 'TWILIO_AUTH_TOKEN'] as const satisfies readonly SecretName[];
+export const INBOUND_SECRET_NAMES = [
+  'SLACK_SIGNING_SECRET',
+  'TWILIO_AUTH_TOKEN',
+  'CONTACT_FORM_SECRET',
+  'UNTHREAD_WEBHOOK_SECRET',
+] as const satisfies readonly SecretName[];
 
 /**
  * Picks the known secret names out of a flat record (the environment, or the parsed Secrets Manager JSON),

@@ -130,14 +130,17 @@ describe('the webhook edge', () => {
     expect(accessLog.Format).not.toMatch(/querystring|rawQueryString|\$context\.requestPath|header/i);
   });
 
-  it('lets ingest get and put only its delivery ledger items: no query, scan or delete', () => {
+  it('lets ingest get and put only its delivery ledger items, and get the configuration: no query, scan, update or delete', () => {
     const role = referencedId(resources('AWS::Lambda::Function')[ingestFunctionId()]!.Properties['Role']);
 
     const tableStatements = statementsOfRole(role).filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
 
-    expect(tableStatements).toHaveLength(1);
-    expect(actionsOf(tableStatements[0]!).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
-    expect(tableStatements[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['delivery#*'] } });
+    expect(tableStatements).toHaveLength(2);
+    const [ledger, configuration] = [...tableStatements].sort((a, b) => actionsOf(b).length - actionsOf(a).length) as [Statement, Statement];
+    expect(actionsOf(ledger).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(ledger.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['delivery#*'] } });
+    expect(actionsOf(configuration)).toEqual(['dynamodb:GetItem']);
+    expect(configuration.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['config'] } });
   });
 
   it('lets ingest publish onto the bus and read the secret', () => {
@@ -479,6 +482,39 @@ describe('the paging automation', () => {
   });
 });
 
+describe('the job-applications automation', () => {
+  const jobApplications = automationNamed('job-applications');
+
+  it.each(jobApplications.subscriptions.map((subscription) => [[subscription.detailType, ...Object.values(subscription.detail ?? {}).flat()].join(' '), subscription] as const))(
+    'has a rule for %s that runs the job-applications function',
+    (_name, subscription) => {
+      const [, rule] = only(rulesFor(subscription));
+      const [target] = rule.Properties['Targets'] as Target[];
+
+      expect(referencedId(target!.Arn)).toBe(functionIdOf(jobApplications));
+    },
+  );
+
+  it('sets its deadline timers in the timers\' group, and is told where they go', () => {
+    const [, group] = only(resources('AWS::Scheduler::ScheduleGroup'));
+
+    const environment = environmentOf(functionIdOf(jobApplications));
+    const scheduling = statementsOfRole(roleOf(functionIdOf(jobApplications))).filter((statement) => actionsOf(statement).some((action) => action.startsWith('scheduler:')));
+
+    expect(jobApplications.usesTimers).toBe(true);
+    expect(environment['SCHEDULE_GROUP']).toBe(group.Properties['Name']);
+    expect(actionsOf(scheduling[0]!).sort()).toEqual(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule']);
+  });
+
+  it('reads the credentials secret, where UNTHREAD_API_KEY lives', () => {
+    const [secretId] = only(resources('AWS::SecretsManager::Secret'));
+
+    const statements = statementsOfRole(roleOf(functionIdOf(jobApplications)));
+
+    expect(statements).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: { Ref: secretId } }));
+  });
+});
+
 describe('automations that set no timers', () => {
   it('after-hours does not declare that it sets timers', () => {
     expect(automationNamed('after-hours').usesTimers).not.toBe(true);
@@ -598,8 +634,11 @@ describe('cdk-nag AwsSolutions', () => {
       return (nag?.rules_to_suppress ?? []).map((rule) => rule.id).filter((id) => id.startsWith('AwsSolutions-IAM5'));
     });
 
-    expect(wildcards).toEqual([
-      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${group.Properties['Name'] as string}/*]`,
-    ]);
+    // One per automation that sets timers (each has a policy of its own).
+    const settingTimers = automations.filter((automation) => automation.usesTimers === true);
+    expect(settingTimers.length).toBeGreaterThan(1);
+    expect(wildcards).toEqual(
+      settingTimers.map(() => `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${group.Properties['Name'] as string}/*]`),
+    );
   });
 });

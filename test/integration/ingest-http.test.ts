@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONTACT_FORM_RULES } from '../../functions/ingest/contact-form/contact-form-rules';
+import { FormSubmissions } from '../../functions/ingest/contact-form/form-submissions';
 import { createIngest } from '../../functions/ingest/ingest';
 import { signSlackRequest } from '../../functions/ingest/slack/verify-slack-request';
 import { LocalBus } from '../../infra/local/local-bus';
@@ -184,6 +186,8 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
       secrets: async () => ({ SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET }),
       publicBaseUrl: () => switchboard.url,
       intake: new LocalBus(unavailable, [], async () => undefined, switchboard.clock, log, { retryDelaysMs: [], concurrency: 1 }),
+      contactFormRules: async () => DEFAULT_CONTACT_FORM_RULES,
+      formSubmissions: new FormSubmissions(unavailable, switchboard.clock),
       log,
       runtime: 'local',
       version: 'test',

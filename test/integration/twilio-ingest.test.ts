@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONTACT_FORM_RULES } from '../../functions/ingest/contact-form/contact-form-rules';
+import { FormSubmissions } from '../../functions/ingest/contact-form/form-submissions';
 import { createIngest } from '../../functions/ingest/ingest';
 import type { IngestContext } from '../../functions/ingest/ingest-context';
 import { signTwilioRequest } from '../../functions/ingest/twilio/verify-twilio-request';
@@ -346,6 +348,8 @@ describe('Twilio webhooks when Switchboard cannot verify or store them (503: Twi
       secrets: async () => options.secrets,
       publicBaseUrl: () => options.publicBaseUrl,
       intake: new LocalBus(table, [], async () => undefined, switchboard.clock, log, { retryDelaysMs: [], concurrency: 1 }),
+      contactFormRules: async () => DEFAULT_CONTACT_FORM_RULES,
+      formSubmissions: new FormSubmissions(table, switchboard.clock),
       log,
       runtime: 'local',
       version: 'test',

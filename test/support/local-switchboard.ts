@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../infra/local/local-runtime';
 import type { FakeSlackApi } from './fake-slack-api';
 import type { FakeTwilioApi } from './fake-twilio-api';
+import type { FakeUnthreadApi } from './fake-unthread-api';
 import type { ManualClock } from './manual-clock';
 import { SWITCHBOARD_NUMBER, TEST_TWILIO_AUTH_TOKEN } from './twilio-requests';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+/** The secret the website sends in `webhookSecret` (CONTACT_FORM_SECRET) in the tests. */
+export const TEST_CONTACT_FORM_SECRET = 'test-contact-form-secret-0123456789';
+/** Unthread's webhook signing secret (UNTHREAD_WEBHOOK_SECRET) in the tests. */
+export const TEST_UNTHREAD_WEBHOOK_SECRET = 'test-unthread-signing-secret-0123456789';
 
 export interface LocalSwitchboard extends LocalRuntime {
   clock: ManualClock;
@@ -17,14 +22,16 @@ export interface LocalSwitchboard extends LocalRuntime {
 
 /**
  * The local runtime as a test starts it: real HTTP on a free port, its own SQLite file in a fresh data
- * directory, the example configuration, a clock the test moves, Slack live against `slack` and Twilio
- * live against `twilio` (fake APIs on 127.0.0.1) or each in dry-run without one. Retries are shortened,
+ * directory, the example configuration, a clock the test moves, Slack live against `slack`, Twilio
+ * live against `twilio` and Unthread live against `unthread` (fake APIs on 127.0.0.1), or each in dry-run
+ * without one. Retries are shortened,
  * not removed. Timers fire when the test calls `tick()` (no background polling unless asked).
  */
 export async function startLocalSwitchboard(input: {
   clock: ManualClock;
   slack?: FakeSlackApi;
   twilio?: FakeTwilioApi;
+  unthread?: FakeUnthreadApi;
   env?: Record<string, string>;
   options?: Partial<LocalRuntimeOptions>;
   /** An existing data directory (a restart); by default a fresh one, removed by `dispose`. */
@@ -38,10 +45,13 @@ export async function startLocalSwitchboard(input: {
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
       LOG_LEVEL: 'SILENT',
       TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN,
+      CONTACT_FORM_SECRET: TEST_CONTACT_FORM_SECRET,
+      UNTHREAD_WEBHOOK_SECRET: TEST_UNTHREAD_WEBHOOK_SECRET,
       ...(input.slack === undefined ? {} : { SLACK_BOT_TOKEN: input.slack.token, SLACK_API_URL: input.slack.url }),
       ...(input.twilio === undefined
         ? {}
         : { TWILIO_ACCOUNT_SID: input.twilio.accountSid, TWILIO_AUTH_TOKEN: input.twilio.authToken, TWILIO_FROM_NUMBER: SWITCHBOARD_NUMBER, TWILIO_API_URL: input.twilio.url }),
+      ...(input.unthread === undefined ? {} : { UNTHREAD_API_KEY: input.unthread.apiKey, UNTHREAD_API_URL: input.unthread.url }),
       ...input.env,
     },
     clock: input.clock,
@@ -50,6 +60,8 @@ export async function startLocalSwitchboard(input: {
     bus: { retryDelaysMs: [20, 50] },
     slack: { retries: { retries: 2, minTimeout: 10, maxTimeout: 30 }, timeoutMs: 2_000 },
     twilio: { maxRetries: 1, timeoutMs: 2_000 },
+    // Retry-After is honoured, but not slept through: the test's clock is the only clock.
+    unthread: { retries: { attempts: 3, maxWaitMs: 10_000, baseDelayMs: 10 }, timeoutMs: 2_000, wait: async () => undefined },
     pollIntervalMs: 0,
     ...input.options,
   });

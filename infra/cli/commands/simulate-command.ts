@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-context';
+import { registerContactFormScenarios } from './simulate/job-application-scenario';
 import { registerSlackMessageScenario } from './simulate/slack-message-scenario';
 import { registerSmsReplyScenario } from './simulate/sms-reply-scenario';
+import { registerUnthreadUpdateScenario } from './simulate/unthread-update-scenario';
 
 /**
  * `switchboard simulate SCENARIO`: a correctly signed, realistic webhook sent to a running Switchboard
@@ -11,4 +13,6 @@ export function registerSimulateCommands(program: Command, io: CliIo): void {
   const simulate = program.command('simulate').description('send a signed, realistic webhook to a running Switchboard (like `stripe trigger`)');
   registerSlackMessageScenario(simulate, io);
   registerSmsReplyScenario(simulate, io);
+  registerContactFormScenarios(simulate, io);
+  registerUnthreadUpdateScenario(simulate, io);
 }

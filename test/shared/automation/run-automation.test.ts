@@ -19,6 +19,7 @@ import { createTestTable } from '../../support/test-table';
 import { sampleSlackMessageEvent } from '../../support/sample-events';
 import { DryRunSmsSender } from '../../../shared/providers/sms/dry-run-sms-sender';
 import { TableTimers } from '../../../shared/timers/table-timers';
+import { DryRunUnthreadConversations } from '../../../shared/providers/unthread/dry-run-unthread-conversations';
 
 const EXAMPLE_FILE = new URL('../../../switchboard.config.example.yaml', import.meta.url);
 const example = parseConfig(readFileSync(EXAMPLE_FILE, 'utf8'), 'switchboard.config.example.yaml');
@@ -60,6 +61,7 @@ describe('run automation', () => {
       timers: new TableTimers(table),
       slack: new DryRunSlackMessenger(outbox, clock),
       sms: new DryRunSmsSender(outbox, '+15555550100'),
+      unthread: new DryRunUnthreadConversations(outbox),
       publicBaseUrl: undefined,
       log: createLogger({ level: 'SILENT', runtime: 'local' }),
     };

@@ -264,4 +264,80 @@ describe('configuration schema', () => {
     expect(config.company.slack.internalUsers).toEqual([]);
     expect(config.businessHours.closures).toEqual([]);
   });
+
+  describe('the contact form', () => {
+    it('lower-cases banned domains and refuses something that is not a domain', () => {
+      const lower = exampleWith((d) => {
+        d.contactForm = { bannedEmailDomains: ['Mailinator.COM'], repostWindow: '5m' };
+      });
+      const bad = exampleWith((d) => {
+        d.contactForm = { bannedEmailDomains: ['@mailinator'] };
+      });
+
+      expect(configSchema.parse(lower).contactForm.bannedEmailDomains).toEqual(['mailinator.com']);
+      expect(problemsOf(bad)).toEqual([{ path: 'contactForm.bannedEmailDomains.0', message: expect.stringContaining('e-mail domain') }]);
+    });
+
+    it('defaults to no banned domain and a ten-minute re-post window', () => {
+      const document = exampleWith((d) => {
+        delete d.contactForm;
+      });
+
+      expect(configSchema.parse(document).contactForm).toEqual({ bannedEmailDomains: [], repostWindow: '10m' });
+    });
+  });
+
+  describe('job applications', () => {
+    it('may be left out: applications are accepted, their runs fail until it is set', () => {
+      const document = exampleWith((d) => {
+        delete d.jobApplications;
+      });
+
+      expect(problemsOf(document)).toEqual([]);
+      expect(configSchema.parse(document).jobApplications).toBeUndefined();
+    });
+
+    it('refuses a placeholder the reply template does not know, naming the known ones', () => {
+      const document = exampleWith((d) => {
+        d.jobApplications!.reply.body = 'Hi {{firstName}}, about {{salary}}';
+      });
+
+      expect(problemsOf(document)).toEqual([{ path: 'jobApplications.reply.body', message: expect.stringMatching(/\{\{salary\}\} is not a placeholder; use \{\{firstName\}\}/) }]);
+    });
+
+    it('asks for the e-mail inbox of an email conversation, and the triage channel of a triage one', () => {
+      const email = exampleWith((d) => {
+        d.jobApplications!.unthread = { type: 'email' };
+      });
+      const triage = exampleWith((d) => {
+        d.jobApplications!.unthread = { type: 'triage', emailInboxId: 'inbox' };
+      });
+
+      expect(problemsOf(email)).toEqual([{ path: 'jobApplications.unthread.emailInboxId', message: 'is required when type is email' }]);
+      expect(problemsOf(triage)).toEqual([{ path: 'jobApplications.unthread.triageChannelId', message: 'is required when type is triage' }]);
+    });
+
+    it('refuses a reminder lead time as long as the deadline', () => {
+      const document = exampleWith((d) => {
+        d.jobApplications!.sla = { respondWithin: '4h', remindBefore: '4h', escalateAfter: '30m' };
+      });
+
+      expect(problemsOf(document)).toEqual([{ path: 'jobApplications.sla.remindBefore', message: 'remindBefore must be shorter than respondWithin' }]);
+    });
+
+    it('refuses a CSE listed twice and an Unthread priority it does not have', () => {
+      const document = exampleWith((d) => {
+        const [first] = d.jobApplications!.cses;
+        d.jobApplications!.cses = [first!, { ...first! }];
+        d.jobApplications!.unthread.priority = 4 as 5;
+      });
+
+      expect(problemsOf(document).map((problem) => problem.path)).toEqual(['jobApplications.cses', 'jobApplications.unthread.priority']);
+    });
+
+    it('spells out the SLA the specification sets: 4 business hours, reminded 1 before', () => {
+      expect(example.jobApplications?.sla).toEqual({ respondWithin: '4h', remindBefore: '1h', escalateAfter: '30m' });
+      expect(example.jobApplications?.cses.length).toBeGreaterThan(1);
+    });
+  });
 });

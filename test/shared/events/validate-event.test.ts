@@ -84,6 +84,7 @@ const validDetails: { [T in DetailType]: z.input<Catalogue[T]> } = {
     eventId: 'form:8f2c',
     receivedAt: RECEIVED_AT,
     provider: 'website',
+    kind: 'job-application',
     firstName: 'Ann',
     lastName: 'Example',
     emailAddress: 'ann@example.com',
@@ -138,6 +139,14 @@ const validDetails: { [T in DetailType]: z.input<Catalogue[T]> } = {
     customer: 'Acme Corp',
     excerpt: 'Checkout is down',
     requestedBy: 'cli',
+  },
+  'unthread.conversation.updated': {
+    eventId: '49bac55d-5445-4e70-ad72-c87e2e8adb3f',
+    receivedAt: RECEIVED_AT,
+    provider: 'unthread',
+    conversationId: 'b72c8bcd-0387-4a6d-92b3-14016c3c53e5',
+    status: 'closed',
+    updatedAt: RECEIVED_AT,
   },
   'incident.ack.requested': {
     eventId: 'cli:7a1b3c',

@@ -75,7 +75,8 @@ describe('logger', () => {
         text: REDACTED,
         headers: { Authorization: REDACTED, 'X-Slack-Signature': REDACTED },
         sms: { to: REDACTED, from: REDACTED, body: REDACTED, messageSid: 'SM123' },
-        applicant: { emailAddress: REDACTED, firstName: 'Ann', phoneNumber: REDACTED },
+        // An applicant's name is personal data too (job applications).
+        applicant: REDACTED,
       },
       recipients: [{ email: REDACTED, userId: 'U0BOB' }],
       signingSecret: REDACTED,
@@ -84,7 +85,7 @@ describe('logger', () => {
       excerpt: REDACTED,
       value: REDACTED,
     });
-    for (const leaked of ['xoxb-secret', 'Our production', '+1555555', 'ann@example.com', 'bob@example.com', 'hunter2', 'ACK 4821', 'shh']) {
+    for (const leaked of ['xoxb-secret', 'Our production', '+1555555', 'ann@example.com', '"Ann"', 'bob@example.com', 'hunter2', 'ACK 4821', 'shh']) {
       expect(output.raw(), leaked).not.toContain(leaked);
     }
   });
@@ -143,6 +144,11 @@ describe('redactSensitive', () => {
     expect(redactSensitive('messageText', 'hello')).toBe(REDACTED);
     expect(redactSensitive('sms_body', 'hello')).toBe(REDACTED);
     expect(redactSensitive('requestBody', '{}')).toBe(REDACTED);
+    expect(redactSensitive('firstName', 'Ada')).toBe(REDACTED);
+    expect(redactSensitive('lastName', 'Lovelace')).toBe(REDACTED);
+    expect(redactSensitive('emailAddress', 'ada@example.org')).toBe(REDACTED);
+    expect(redactSensitive('onBehalfOf', { name: 'Ada Lovelace' })).toBe(REDACTED);
+    expect(redactSensitive('linkedinProfileUrl', 'https://www.linkedin.com/in/ada')).toBe(REDACTED);
     expect(redactSensitive('', { token: 'x' })).toEqual({ token: 'x' });
   });
 });

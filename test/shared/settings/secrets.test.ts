@@ -40,6 +40,7 @@ describe('read secrets', () => {
         'SALESFORCE_ORG_ID',
         'SALESFORCE_OUTBOUND_TOKEN',
         'UNTHREAD_API_KEY',
+        'UNTHREAD_WEBHOOK_SECRET',
         'CONTACT_FORM_SECRET',
       ].sort(),
     );

@@ -172,6 +172,13 @@ describe.each(STORE_ADAPTERS)('the table on %s', (adapter) => {
       expect(await table.get(key)).toBeUndefined();
     });
 
+    it('returns the new value of each of 20 concurrent increments, every value once', async () => {
+      const counters = await Promise.all(Array.from({ length: 20 }, () => table.update<{ next: number }>(key, { add: { next: 1 } })));
+
+      expect(counters.map((counter) => counter.next).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+      expect((await table.get<{ next: number }>(key))?.next).toBe(20);
+    });
+
     it('serialises concurrent conditional increments: each version is taken once', async () => {
       await table.put({ ...key, version: 0 });
       const attempts = Array.from({ length: 10 }, () =>
