@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { automations } from '../../functions/registry';
 import { LocalBus } from '../../infra/local/local-bus';
+import { chooseLocalProviders } from '../../infra/local/local-providers';
+import { readEnv } from '../../shared/settings/read-env';
 import type { Platform } from '../../shared/automation/platform';
 import { runAutomation } from '../../shared/automation/run-automation';
 import type { Clock } from '../../shared/clock/clock';
@@ -10,8 +12,6 @@ import type { DomainEvent } from '../../shared/events/catalogue';
 import { SideEffectLedger } from '../../shared/idempotency/side-effect-ledger';
 import { createLogger } from '../../shared/log/logger';
 import { Outbox } from '../../shared/providers/outbox';
-import { DryRunSlackMessenger } from '../../shared/providers/slack/dry-run-slack-messenger';
-import { DryRunSmsSender } from '../../shared/providers/sms/dry-run-sms-sender';
 import { RunStore } from '../../shared/runs/run-store';
 import { SqliteTable } from '../../shared/store/sqlite-table';
 import type { Timer, Timers } from '../../shared/timers/timers';
@@ -78,10 +78,10 @@ async function measureFlow(flow: SampleFlow): Promise<FlowStoreCosts> {
       },
     },
     timers,
-    slack: new DryRunSlackMessenger(outbox, clock),
-    sms: new DryRunSmsSender(outbox, '+15555550100'),
     publicBaseUrl: 'http://localhost:3000',
     log,
+    // Every provider in dry-run: no credentials.
+    ...(await chooseLocalProviders({ secrets: {}, generated: [], settings: readEnv({}), outbox, clock, log })),
   };
   // A first event warms what is kept in memory (the configuration); the second is the one counted.
   await bus.accept(flow.delivery(1), [flow.event(1)]);
