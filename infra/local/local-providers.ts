@@ -1,5 +1,8 @@
 import type { Clock } from '../../shared/clock/clock';
 import type { Logger } from '../../shared/log/logger';
+import { DryRunSpreadsheet } from '../../shared/providers/google-sheets/dry-run-spreadsheet';
+import type { LiveGoogleSpreadsheetOptions } from '../../shared/providers/google-sheets/live-google-spreadsheet';
+import type { Spreadsheet } from '../../shared/providers/google-sheets/spreadsheet';
 import type { Outbox } from '../../shared/providers/outbox';
 import { DryRunSlackMessenger } from '../../shared/providers/slack/dry-run-slack-messenger';
 import type { LiveSlackOptions } from '../../shared/providers/slack/live-slack-messenger';
@@ -14,11 +17,13 @@ import type { SecretName, Secrets } from '../../shared/settings/secrets';
 export interface ProviderTuning {
   slack?: Pick<LiveSlackOptions, 'retries' | 'timeoutMs'>;
   twilio?: Pick<TwilioSmsOptions, 'maxRetries' | 'timeoutMs'>;
+  googleSheets?: Pick<LiveGoogleSpreadsheetOptions, 'retries' | 'timeoutMs'>;
 }
 
 export interface LocalProviders {
   slack: SlackMessenger;
   sms: SmsSender;
+  sheets: Spreadsheet;
 }
 
 /**
@@ -35,7 +40,7 @@ export async function chooseLocalProviders(input: {
   log: Logger;
   tuning?: ProviderTuning;
 }): Promise<LocalProviders> {
-  return { slack: await slackMessenger(input), sms: await smsSender(input) };
+  return { slack: await slackMessenger(input), sms: await smsSender(input), sheets: await spreadsheet(input) };
 }
 
 async function slackMessenger({ secrets, settings, outbox, clock, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<SlackMessenger> {
@@ -53,4 +58,24 @@ async function smsSender({ secrets, generated, settings, outbox, log, tuning }: 
   }
   const { TwilioSmsSender } = await import('../../shared/providers/sms/twilio-sms-sender');
   return new TwilioSmsSender({ accountSid, authToken, from, apiUrl: settings.apiUrls.twilio, log, ...tuning?.twilio });
+}
+
+/**
+ * Google Sheets is live with a service-account key. A key that is not one fails the start with a message
+ * naming the variable (never its value), rather than every question later.
+ */
+async function spreadsheet({ secrets, settings, outbox, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<Spreadsheet> {
+  const json = secrets.GOOGLE_SERVICE_ACCOUNT_JSON;
+  if (json === undefined) return new DryRunSpreadsheet(outbox);
+  const [{ LiveGoogleSpreadsheet }, { parseServiceAccountKey }] = await Promise.all([
+    import('../../shared/providers/google-sheets/live-google-spreadsheet'),
+    import('../../shared/providers/google-sheets/service-account-key'),
+  ]);
+  return new LiveGoogleSpreadsheet({
+    key: parseServiceAccountKey(json),
+    apiUrl: settings.apiUrls.googleSheets,
+    tokenUrl: settings.apiUrls.googleOAuthToken,
+    log,
+    ...tuning?.googleSheets,
+  });
 }

@@ -14,6 +14,7 @@ export const SECRET_NAMES = [
   'SALESFORCE_OUTBOUND_TOKEN',
   'UNTHREAD_API_KEY',
   'CONTACT_FORM_SECRET',
+  'GOOGLE_SERVICE_ACCOUNT_JSON',
 ] as const;
 
 export type SecretName = (typeof SECRET_NAMES)[number];

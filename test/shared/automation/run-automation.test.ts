@@ -17,6 +17,7 @@ import { RunStore } from '../../../shared/runs/run-store';
 import { ManualClock } from '../../support/manual-clock';
 import { createTestTable } from '../../support/test-table';
 import { sampleSlackMessageEvent } from '../../support/sample-events';
+import { DryRunSpreadsheet } from '../../../shared/providers/google-sheets/dry-run-spreadsheet';
 import { DryRunSmsSender } from '../../../shared/providers/sms/dry-run-sms-sender';
 import { TableTimers } from '../../../shared/timers/table-timers';
 
@@ -60,6 +61,7 @@ describe('run automation', () => {
       timers: new TableTimers(table),
       slack: new DryRunSlackMessenger(outbox, clock),
       sms: new DryRunSmsSender(outbox, '+15555550100'),
+      sheets: new DryRunSpreadsheet(outbox),
       publicBaseUrl: undefined,
       log: createLogger({ level: 'SILENT', runtime: 'local' }),
     };
