@@ -35,7 +35,7 @@ describe('the overnight digest, over HTTP with a fake Slack API', () => {
 
   const digests = () => slack.callsTo('chat.postMessage').filter((call) => call.args['channel'] === DIGEST_CHANNEL);
 
-  async function at(instant: string, send: () => Promise<{ eventId?: string }>) {
+  async function at<T>(instant: string, send: () => Promise<T>): Promise<T> {
     switchboard.clock.set(instant);
     const sent = await send();
     await switchboard.drain();
