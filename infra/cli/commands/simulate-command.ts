@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-context';
 import { registerSlackMessageScenario } from './simulate/slack-message-scenario';
+import { registerSlackReactionScenario } from './simulate/slack-reaction-scenario';
+import { registerSlackShortcutScenario } from './simulate/slack-shortcut-scenario';
 import { registerSmsReplyScenario } from './simulate/sms-reply-scenario';
 
 /**
@@ -10,5 +12,7 @@ import { registerSmsReplyScenario } from './simulate/sms-reply-scenario';
 export function registerSimulateCommands(program: Command, io: CliIo): void {
   const simulate = program.command('simulate').description('send a signed, realistic webhook to a running Switchboard (like `stripe trigger`)');
   registerSlackMessageScenario(simulate, io);
+  registerSlackShortcutScenario(simulate, io);
+  registerSlackReactionScenario(simulate, io);
   registerSmsReplyScenario(simulate, io);
 }
