@@ -41,6 +41,7 @@ describe('read secrets', () => {
         'SALESFORCE_OUTBOUND_TOKEN',
         'UNTHREAD_API_KEY',
         'CONTACT_FORM_SECRET',
+        'GOOGLE_SERVICE_ACCOUNT_JSON',
       ].sort(),
     );
     expect(secrets.TWILIO_FROM_NUMBER).toBe('value-of-TWILIO_FROM_NUMBER');
