@@ -27,7 +27,8 @@ export async function watchReaction(event: EventOf<'slack.reaction.added'>, cont
   const store = new WatchStore(context.table);
   await run.step('close the watch it answers', async () => {
     const answered = (await store.pending(reaction.channel)).filter(
-      (watch) => watch.ts === reaction.messageTs || (watch.user === reaction.messageUser && watch.ts < reaction.messageTs && reaction.messageTs < reaction.reactedTs),
+      // The message's own watch, or the watch of the same customer that this later line of theirs joined.
+      (watch) => watch.ts === reaction.messageTs || (watch.user === reaction.messageUser && watch.ts < reaction.messageTs),
     );
     for (const watch of answered) await closeWatch(watch, context, store);
     return answered.length === 0

@@ -40,7 +40,7 @@ export class DryRunSlackMessenger implements SlackMessenger {
   }
 
   /** Without Slack nobody's workspace can be looked up. */
-  async teamOfUser(): Promise<undefined> {
+  async teamOfUser(_user: string): Promise<undefined> {
     return undefined;
   }
 

@@ -76,7 +76,13 @@ export class LiveSlackMessenger implements SlackMessenger {
   async teamOfUser(user: string): Promise<string | undefined> {
     const known = this.teams.get(user);
     if (known !== undefined) return known;
-    const result = await this.call('users.info', () => this.client.users.info({ user }));
+    let result;
+    try {
+      result = await this.call('users.info', () => this.client.users.info({ user }));
+    } catch (error) {
+      if (error instanceof ProviderError && error.code === 'user_not_found') return undefined; // nobody we can place
+      throw error;
+    }
     const team = result.user?.team_id;
     if (team !== undefined) this.teams.set(user, team);
     return team;
