@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { describeInstant } from '../../shared/calendar/describe';
 import { businessCalendarOf } from '../../shared/config/business-calendar-of';
 import { designatedChannelOf } from '../../shared/customers/customer-messages';
 import type { EventOf } from '../../shared/events/catalogue';
@@ -98,7 +99,7 @@ export async function addQuestion(event: EventOf<'slack.shortcut.used'>, context
       subject: summaryAt.toISOString(),
       dueAt: summaryAt,
     });
-    return { detail: `in the summary of ${summaryAt.toISOString()}` };
+    return { detail: `in the summary of ${describeInstant(summaryAt, timeZone)}` };
   });
 
   await run.step('confirm to the person who sent it', async () => {
