@@ -1,6 +1,8 @@
 import type { Automation } from '../shared/automation/automation';
 import { afterHours } from './after-hours/automation';
 import { jobApplications } from './job-applications/automation';
+import { customerQuestions } from './customer-questions/automation';
+import { firstResponse } from './first-response/automation';
 import { paging } from './paging/automation';
 
 /**
@@ -8,4 +10,4 @@ import { paging } from './paging/automation';
  * entry (the handler lives at `functions/{name}/handler.ts`); the local runtime routes with the same
  * subscriptions.
  */
-export const automations: readonly Automation[] = [afterHours, paging, jobApplications];
+export const automations: readonly Automation[] = [afterHours, paging, jobApplications, customerQuestions, firstResponse];

@@ -80,7 +80,7 @@ export async function measureBundles(workDir: string): Promise<BundleResult[]> {
       SCHEDULE_GROUP: 'switchboard',
       SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/scheduler',
       TIMERS_DEAD_LETTER_ARN: 'arn:aws:sqs:us-east-1:123456789012:timers-dlq',
-      DRY_RUN_PROVIDERS: 'slack,twilio,github,salesforce,unthread,google',
+      DRY_RUN_PROVIDERS: 'slack,twilio,github,salesforce,unthread,google-sheets',
       LOG_LEVEL: 'INFO',
     };
     const names = ['ingest', ...automations.map((automation) => automation.name)];

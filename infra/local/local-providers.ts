@@ -1,5 +1,8 @@
 import type { Clock } from '../../shared/clock/clock';
 import type { Logger } from '../../shared/log/logger';
+import { DryRunSpreadsheet } from '../../shared/providers/google-sheets/dry-run-spreadsheet';
+import type { LiveGoogleSpreadsheetOptions } from '../../shared/providers/google-sheets/live-google-spreadsheet';
+import type { Spreadsheet } from '../../shared/providers/google-sheets/spreadsheet';
 import type { Outbox } from '../../shared/providers/outbox';
 import { DryRunSlackMessenger } from '../../shared/providers/slack/dry-run-slack-messenger';
 import type { LiveSlackOptions } from '../../shared/providers/slack/live-slack-messenger';
@@ -18,12 +21,14 @@ export interface ProviderTuning {
   slack?: Pick<LiveSlackOptions, 'retries' | 'timeoutMs'>;
   twilio?: Pick<TwilioSmsOptions, 'maxRetries' | 'timeoutMs'>;
   unthread?: Pick<LiveUnthreadOptions, 'retries' | 'timeoutMs' | 'wait'>;
+  googleSheets?: Pick<LiveGoogleSpreadsheetOptions, 'retries' | 'timeoutMs'>;
 }
 
 export interface LocalProviders {
   slack: SlackMessenger;
   sms: SmsSender;
   unthread: UnthreadConversations;
+  sheets: Spreadsheet;
 }
 
 /**
@@ -40,7 +45,7 @@ export async function chooseLocalProviders(input: {
   log: Logger;
   tuning?: ProviderTuning;
 }): Promise<LocalProviders> {
-  return { slack: await slackMessenger(input), sms: await smsSender(input), unthread: await unthreadConversations(input) };
+  return { slack: await slackMessenger(input), sms: await smsSender(input), unthread: await unthreadConversations(input), sheets: await spreadsheet(input) };
 }
 
 async function slackMessenger({ secrets, settings, outbox, clock, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<SlackMessenger> {
@@ -66,4 +71,24 @@ async function unthreadConversations({ secrets, settings, outbox, log, tuning }:
   if (apiKey === undefined) return new DryRunUnthreadConversations(outbox);
   const { LiveUnthreadConversations } = await import('../../shared/providers/unthread/live-unthread-conversations');
   return new LiveUnthreadConversations({ apiKey, apiUrl: settings.apiUrls.unthread, log, ...tuning?.unthread });
+}
+
+/**
+ * Google Sheets is live with a service-account key. A key that is not one fails the start with a message
+ * naming the variable (never its value), rather than every question later.
+ */
+async function spreadsheet({ secrets, settings, outbox, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<Spreadsheet> {
+  const json = secrets.GOOGLE_SERVICE_ACCOUNT_JSON;
+  if (json === undefined) return new DryRunSpreadsheet(outbox);
+  const [{ LiveGoogleSpreadsheet }, { parseServiceAccountKey }] = await Promise.all([
+    import('../../shared/providers/google-sheets/live-google-spreadsheet'),
+    import('../../shared/providers/google-sheets/service-account-key'),
+  ]);
+  return new LiveGoogleSpreadsheet({
+    key: parseServiceAccountKey(json),
+    apiUrl: settings.apiUrls.googleSheets,
+    tokenUrl: settings.apiUrls.googleOAuthToken,
+    log,
+    ...tuning?.googleSheets,
+  });
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { routes } from '../../functions/ingest/routes';
 import { ConfigError } from '../../shared/config/validate-config';
+import { ServiceAccountKeyError } from '../../shared/providers/google-sheets/service-account-key';
 import { SettingsError } from '../../shared/settings/read-env';
 import { startBanner } from './banner';
 import { PortInUseError } from './http-server';
@@ -17,7 +18,7 @@ try {
   runtime = await startLocalRuntime();
 } catch (error) {
   // What a person can fix gets one line that says how; anything else keeps its stack.
-  if (error instanceof AlreadyRunningError || error instanceof PortInUseError || error instanceof SettingsError || error instanceof ConfigError) {
+  if (error instanceof AlreadyRunningError || error instanceof PortInUseError || error instanceof SettingsError || error instanceof ConfigError || error instanceof ServiceAccountKeyError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
@@ -33,6 +34,7 @@ process.stdout.write(
       { name: 'Slack', mode: runtime.platform.slack.mode, enableWith: 'SLACK_BOT_TOKEN' },
       { name: 'Twilio', mode: runtime.platform.sms.mode, enableWith: 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER' },
       { name: 'Unthread', mode: runtime.platform.unthread.mode, enableWith: 'UNTHREAD_API_KEY' },
+      { name: 'Google Sheets', mode: runtime.platform.sheets.mode, enableWith: 'GOOGLE_SERVICE_ACCOUNT_JSON' },
     ],
     dataDir: displayPath(runtime.dataDir),
     store: runtime.store.kind === 'sqlite' ? { kind: 'sqlite', file: displayPath(runtime.store.file) } : runtime.store,

@@ -4,6 +4,7 @@ import type { Config } from '../config/config-schema';
 import type { DomainEvent } from '../events/catalogue';
 import type { EffectOutcome, OnceOptions } from '../idempotency/side-effect-ledger';
 import type { Logger } from '../log/logger';
+import type { Spreadsheet } from '../providers/google-sheets/spreadsheet';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
 import type { SmsSender } from '../providers/sms/sms-sender';
 import type { UnthreadConversations } from '../providers/unthread/unthread-conversations';
@@ -24,6 +25,7 @@ export interface AutomationContext {
   slack: SlackMessenger;
   sms: SmsSender;
   unthread: UnthreadConversations;
+  sheets: Spreadsheet;
   /** The table, for an automation's own state (incidents, tickets). */
   table: Table;
   publicBaseUrl: string | undefined;

@@ -3,6 +3,7 @@ import type { Clock } from '../clock/clock';
 import type { ConfigStore } from '../config/config-store';
 import type { SideEffectLedger } from '../idempotency/side-effect-ledger';
 import type { Logger } from '../log/logger';
+import type { Spreadsheet } from '../providers/google-sheets/spreadsheet';
 import type { Outbox } from '../providers/outbox';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
 import type { SmsSender } from '../providers/sms/sms-sender';
@@ -27,6 +28,7 @@ export interface Platform {
   slack: SlackMessenger;
   sms: SmsSender;
   unthread: UnthreadConversations;
+  sheets: Spreadsheet;
   /** The webhooks' public base URL, for provider callbacks (Twilio delivery status). */
   publicBaseUrl: string | undefined;
   log: Logger;

@@ -13,6 +13,9 @@ import { UnconfiguredUnthreadConversations } from '../providers/unthread/unconfi
 import type { SmsSender } from '../providers/sms/sms-sender';
 import { ProviderError } from '../providers/provider-error';
 import type { AwsSmsSenderInput } from './aws-sms-sender';
+import type { AwsSpreadsheetInput } from './aws-spreadsheet';
+import type { Spreadsheet } from '../providers/google-sheets/spreadsheet';
+import { UnconfiguredSpreadsheet } from '../providers/google-sheets/unconfigured-spreadsheet';
 import { RunStore } from '../runs/run-store';
 import { SchedulerTimers } from '../timers/scheduler-timers';
 import { UnavailableTimers } from '../timers/unavailable-timers';
@@ -30,6 +33,7 @@ import { loadSecrets } from './load-secrets';
 /** Adapters a function's Lambda entry passes in, so that only the functions using them bundle them. */
 export interface AwsProviders {
   sms?: (input: AwsSmsSenderInput) => SmsSender;
+  sheets?: (input: AwsSpreadsheetInput) => Spreadsheet;
 }
 
 export async function createAwsPlatform(env: Record<string, string | undefined> = process.env, providers: AwsProviders = {}): Promise<Platform> {
@@ -65,9 +69,22 @@ export async function createAwsPlatform(env: Record<string, string | undefined> 
     slack,
     sms: (providers.sms ?? smsNotWired)({ secrets, dryRun: environment.dryRunProviders.has('twilio'), apiUrl: environment.apiUrls.twilio, log, outbox }),
     unthread,
+    sheets: (providers.sheets ?? sheetsNotWired)({
+      secrets,
+      dryRun: environment.dryRunProviders.has('google-sheets'),
+      apiUrl: environment.apiUrls.googleSheets,
+      tokenUrl: environment.apiUrls.googleOAuthToken,
+      log,
+      outbox,
+    }),
     publicBaseUrl: environment.publicBaseUrl,
     log,
   };
+}
+
+/** For functions whose entry passed no spreadsheet: they write none, and say so if asked to. */
+function sheetsNotWired(): Spreadsheet {
+  return new UnconfiguredSpreadsheet("this function writes no spreadsheet: its Lambda entry passes no Google Sheets adapter");
 }
 
 /** For functions whose entry passed no SMS sender: they do not send SMS, and say so if asked to. */

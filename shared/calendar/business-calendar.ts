@@ -23,6 +23,8 @@ export interface BusinessCalendar {
   isWithinBusinessHours(instant: Date): boolean;
   /** The instant itself when open; otherwise the next instant business opens. */
   nextOpening(instant: Date): Date;
+  /** The latest closing at or before this instant: Tue 06:00 after a Monday holiday → the Friday before at 16:00. */
+  previousClosing(instant: Date): Date;
   /** The instant `hours` of open time later (fractions allowed, hours >= 0). Counting from a closed instant starts at nextOpening. A result that lands exactly on a closing time is that closing time (e.g. Fri 12:00 + 4h = Fri 16:00, not Mon 06:00). Saturday + 4 = Monday 10:00. */
   addBusinessHours(instant: Date, hours: number): Date;
   /** addBusinessHours(instant, days × length of the business day): Fri 10:00 + 2 = Tue 10:00; from a closed instant, Sat + 1 = Mon 16:00. */
@@ -130,6 +132,16 @@ export function createBusinessCalendar(settings: BusinessHoursSettings): Busines
     return new Date(period.open ? time : period.until);
   };
 
+  const previousClosing = (instant: Date): Date => {
+    const time = validInstant(instant).getTime();
+    let day = localDayOf(instant);
+    for (let searched = 0; searched < LONGEST_CLOSED_STRETCH_IN_DAYS; searched++) {
+      if (isBusinessDay(day) && closingOn(day) <= time) return new Date(closingOn(day));
+      day = day.minus({ days: 1 });
+    }
+    throw new Error(`No business day within ${LONGEST_CLOSED_STRETCH_IN_DAYS} days before ${localDayOf(instant).toFormat('yyyy-MM-dd')}`);
+  };
+
   // Spends open time day by day: the rest of the first open day, then each following business day.
   const addOpenMilliseconds = (instant: Date, milliseconds: number): Date => {
     let remaining = milliseconds;
@@ -149,6 +161,7 @@ export function createBusinessCalendar(settings: BusinessHoursSettings): Busines
     settings: ownSettings,
     isWithinBusinessHours,
     nextOpening,
+    previousClosing,
     addBusinessHours: (instant, hours) =>
       // Whole milliseconds, so that fractions such as 1/3 h do not leave floating-point dust.
       addOpenMilliseconds(validInstant(instant), Math.round(validAmount(hours, 'hours') * MILLISECONDS_PER_HOUR)),

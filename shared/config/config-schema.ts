@@ -202,7 +202,45 @@ export const configSchema = z.strictObject({
       .array(customerChannelSchema)
       .default([])
       .refine((channels) => new Set(channels.map((c) => c.id)).size === channels.length, 'lists each channel once'),
+    /** SPEC §3.G: at each opening, what customers wrote since the previous closing. Absent: no digest. */
+    overnightDigest: z
+      .strictObject({
+        /** The customer-success channel the digest goes to. */
+        channel: slackChannelId,
+      })
+      .optional(),
   }),
+  /** SPEC §3.F: the "Send to customer questions" message shortcut. Absent: the shortcut is answered that it is not set up. */
+  customerQuestions: z
+    .strictObject({
+      /** The spreadsheet's id: the part of its URL between `/d/` and `/edit`. */
+      spreadsheetId: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, 'must be a Google Sheets spreadsheet id (the part of its URL after /d/)'),
+      /** The tab the rows are appended to. */
+      tab: z.string().trim().min(1).max(100).default('Customer questions'),
+      /** Where the weekly summary goes. */
+      docsChannel: slackChannelId,
+      /** When the week's summary is posted, in the business time zone. */
+      weeklySummary: z
+        .strictObject({
+          day: weekday.default('Fri'),
+          at: clockTime.default('15:00'),
+        })
+        .default({ day: 'Fri', at: '15:00' }),
+    })
+    .optional(),
+  /** SPEC §3.H: customer messages nobody on the team answered in time. Absent: no watch. */
+  firstResponse: z
+    .strictObject({
+      /** Where an unanswered message is flagged. */
+      channel: slackChannelId,
+      /** Time to a first reply for a message posted within business hours, counted in business time. */
+      withinBusinessHours: durationSchema.default('1h'),
+      /** Time to a first reply for a message posted outside business hours, counted on the clock. */
+      outsideBusinessHours: durationSchema.default('4h'),
+      /** Whether a team member's emoji reaction on the message counts as a reply. */
+      reactionsCount: z.boolean().default(false),
+    })
+    .optional(),
   paging: z
     .strictObject({
       /** Who is paged, in order; the first at once, the next when nobody acknowledged in time. */

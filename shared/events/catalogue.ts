@@ -8,7 +8,13 @@ import {
   githubLabelChangedSchema,
 } from './github-events';
 import { codenameAssignedSchema, salesforceAccountChangedSchema } from './salesforce-events';
-import { slackButtonClickedSchema, slackEmergencyRequestedSchema, slackMessagePostedSchema } from './slack-events';
+import {
+  slackButtonClickedSchema,
+  slackEmergencyRequestedSchema,
+  slackMessagePostedSchema,
+  slackReactionAddedSchema,
+  slackShortcutUsedSchema,
+} from './slack-events';
 import { smsReceivedSchema, smsStatusSchema } from './sms-events';
 import { timerFiredSchema } from './timer-events';
 import { unthreadConversationUpdatedSchema } from './unthread-events';
@@ -21,6 +27,8 @@ export const eventCatalogue = {
   'slack.message.posted': slackMessagePostedSchema,
   'slack.button.clicked': slackButtonClickedSchema,
   'slack.emergency.requested': slackEmergencyRequestedSchema,
+  'slack.shortcut.used': slackShortcutUsedSchema,
+  'slack.reaction.added': slackReactionAddedSchema,
   'incident.open.requested': incidentOpenRequestedSchema,
   'incident.ack.requested': incidentAckRequestedSchema,
   'github.issue.commented': githubIssueCommentedSchema,

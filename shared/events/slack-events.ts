@@ -33,6 +33,48 @@ export const slackButtonClickedSchema = z.extend(envelopeSchema, {
   threadTs: z.optional(slackTsSchema),
 });
 
+/**
+ * A message shortcut used on a message (`message_action`), routed by the `automation:` prefix of its
+ * callback id. Carries the message as far as automations read it; the full text is capped.
+ */
+export const slackShortcutUsedSchema = z.extend(envelopeSchema, {
+  provider: z.literal('slack'),
+  automation: text(64, 1),
+  callbackId: text(255, 1),
+  /** The workspace the app is installed in, and its domain (`acme` of acme.slack.com) when Slack says. */
+  teamId: idSchema,
+  teamDomain: z.optional(text(100)),
+  /** Who used the shortcut, and the name Slack gave for them. */
+  user: idSchema,
+  userName: z.optional(text(100)),
+  userTeam: z.optional(idSchema),
+  channel: idSchema,
+  channelName: z.optional(text(100)),
+  /** The message the shortcut was used on. */
+  messageTs: slackTsSchema,
+  threadTs: z.optional(slackTsSchema),
+  /** Its author (a person, or a bot). */
+  messageUser: z.optional(idSchema),
+  messageBotId: z.optional(idSchema),
+  /** The first 4,000 characters of the message; longer ones end with "…". */
+  text: text(4_000),
+});
+
+/** Someone reacted with an emoji to a message (Events API `reaction_added` on a message item). */
+export const slackReactionAddedSchema = z.extend(envelopeSchema, {
+  provider: z.literal('slack'),
+  teamId: idSchema,
+  /** Who reacted. Slack does not say which workspace they belong to. */
+  user: idSchema,
+  reaction: text(100, 1),
+  channel: idSchema,
+  /** The message reacted to, and its author. */
+  messageTs: slackTsSchema,
+  messageUser: z.optional(idSchema),
+  /** When the reaction was added. */
+  reactedTs: slackTsSchema,
+});
+
 export const severitySchema = z.enum(['P0', 'P1']);
 export type Severity = z.infer<typeof severitySchema>;
 

@@ -32,6 +32,8 @@ const envSchema = z.object({
   TWILIO_API_URL: optionalUrl,
   SALESFORCE_INSTANCE_URL: optionalUrl,
   UNTHREAD_API_URL: optionalUrl,
+  GOOGLE_SHEETS_API_URL: optionalUrl,
+  GOOGLE_OAUTH_TOKEN_URL: optionalUrl,
 });
 
 /** Runtime settings read from the environment (secrets are read separately, see `readSecrets`). */
@@ -52,6 +54,10 @@ export interface Settings {
     twilio: string | undefined;
     salesforce: string | undefined;
     unthread: string | undefined;
+    /** The Google Sheets API root (`https://sheets.googleapis.com/`). */
+    googleSheets: string | undefined;
+    /** Google's OAuth 2.0 token endpoint, which google-auth-library otherwise hard-codes. */
+    googleOAuthToken: string | undefined;
   };
 }
 
@@ -85,6 +91,8 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
       twilio: e.TWILIO_API_URL,
       salesforce: e.SALESFORCE_INSTANCE_URL,
       unthread: e.UNTHREAD_API_URL,
+      googleSheets: e.GOOGLE_SHEETS_API_URL,
+      googleOAuthToken: e.GOOGLE_OAUTH_TOKEN_URL,
     },
   };
 }

@@ -15,6 +15,7 @@ export const SECRET_NAMES = [
   'UNTHREAD_API_KEY',
   'UNTHREAD_WEBHOOK_SECRET',
   'CONTACT_FORM_SECRET',
+  'GOOGLE_SERVICE_ACCOUNT_JSON',
 ] as const;
 
 export type SecretName = (typeof SECRET_NAMES)[number];

@@ -1,4 +1,4 @@
-import { App, type PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { App, Stack, type PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,13 @@ import { automations } from '../../functions/registry';
 import type { Automation } from '../../shared/automation/automation';
 import type { Subscription } from '../../shared/bus/subscription';
 import { readStackContext } from '../../infra/bin/read-stack-context';
+import { AlarmTopic } from '../../infra/stack/alarm-topic';
+import { AutomationWiring } from '../../infra/stack/automation-wiring';
+import { CredentialsSecret } from '../../infra/stack/credentials-secret';
+import { SwitchboardEventBus } from '../../infra/stack/event-bus';
+import { StateTable } from '../../infra/stack/state-table';
 import { STACK_OUTPUTS } from '../../infra/stack/stack-outputs';
+import { TimerSchedules } from '../../infra/stack/timer-schedules';
 import { SwitchboardStack, type SwitchboardStackProps } from '../../infra/stack/switchboard-stack';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, unknown>; DependsOn?: string[] };
@@ -72,18 +78,21 @@ function ingestFunctionId(): string {
   return referencedId(integration.Properties['IntegrationUri']);
 }
 
-function rulesFor(subscription: Subscription): Record<string, Resource> {
+/** The rules of a subscription; several automations may declare the same one, so `automation` narrows to its own. */
+function rulesFor(subscription: Subscription, automation?: string): Record<string, Resource> {
   const pattern = {
     source: ['switchboard'],
     'detail-type': [subscription.detailType],
     ...(subscription.detail === undefined ? {} : { detail: subscription.detail }),
   };
-  return template.findResources('AWS::Events::Rule', { Properties: { EventPattern: Match.exact(pattern) } }) as Record<string, Resource>;
+  const rules = template.findResources('AWS::Events::Rule', { Properties: { EventPattern: Match.exact(pattern) } }) as Record<string, Resource>;
+  if (automation === undefined) return rules;
+  return Object.fromEntries(Object.entries(rules).filter(([, rule]) => String(rule.Properties['Description']).startsWith(`${automation} on `)));
 }
 
 /** The function an automation runs in: the target of its rules. */
 function functionIdOf(automation: Automation): string {
-  const [, rule] = only(rulesFor(automation.subscriptions[0]!));
+  const [, rule] = only(rulesFor(automation.subscriptions[0]!, automation.name));
   const [target] = rule.Properties['Targets'] as Target[];
   return referencedId(target!.Arn);
 }
@@ -160,7 +169,7 @@ describe('the automations', () => {
     '%s: one rule per subscription, each delivering to its function with a retry policy and a dead-letter queue',
     (_name, automation) => {
       const targets = automation.subscriptions.map((subscription) => {
-        const [, rule] = only(rulesFor(subscription));
+        const [, rule] = only(rulesFor(subscription, automation.name));
         const [target] = rule.Properties['Targets'] as Target[];
         return target!;
       });
@@ -190,7 +199,7 @@ describe('the automations', () => {
   it.each(automations.map((automation) => [automation.name, automation] as const))(
     '%s: a failed run is retried twice by Lambda, then lands in the same dead-letter queue as undeliverable events',
     (_name, automation) => {
-      const [, rule] = only(rulesFor(automation.subscriptions[0]!));
+      const [, rule] = only(rulesFor(automation.subscriptions[0]!, automation.name));
       const [target] = rule.Properties['Targets'] as Target[];
       const functionId = referencedId(target!.Arn);
 
@@ -433,7 +442,7 @@ describe('the paging automation', () => {
   it.each(paging.subscriptions.map((subscription) => [[subscription.detailType, ...Object.values(subscription.detail ?? {}).flat()].join(' '), subscription] as const))(
     'has a rule for %s that runs the paging function',
     (_name, subscription) => {
-      const [, rule] = only(rulesFor(subscription));
+      const [, rule] = only(rulesFor(subscription, paging.name));
       const [target] = rule.Properties['Targets'] as Target[];
 
       expect(referencedId(target!.Arn)).toBe(functionIdOf(paging));
@@ -515,22 +524,56 @@ describe('the job-applications automation', () => {
   });
 });
 
-describe('automations that set no timers', () => {
-  it('after-hours does not declare that it sets timers', () => {
-    expect(automationNamed('after-hours').usesTimers).not.toBe(true);
+describe('the automations that set timers', () => {
+  it('are after-hours (the overnight digest), paging, job-applications (deadlines), customer-questions (the weekly summary) and first-response', () => {
+    expect(automations.filter((automation) => automation.usesTimers === true).map((automation) => automation.name).sort()).toEqual(['after-hours', 'customer-questions', 'first-response', 'job-applications', 'paging']);
   });
 
-  it.each(automations.filter((automation) => automation.usesTimers !== true).map((automation) => [automation.name, automation] as const))(
-    '%s: may neither schedule nor pass a role, and is not told where timers go',
+  it.each(automations.filter((automation) => automation.usesTimers === true).map((automation) => [automation.name, automation] as const))(
+    '%s receives its own fired timers, may create and delete schedules, and is told where they go',
     (_name, automation) => {
       const functionId = functionIdOf(automation);
+      const [, rule] = only(rulesFor({ detailType: 'timer.fired', detail: { automation: [automation.name] } }));
+      const [target] = rule.Properties['Targets'] as Target[];
 
       const actions = statementsOfRole(roleOf(functionId)).flatMap(actionsOf);
 
-      expect(actions.filter((action) => action.startsWith('scheduler:') || action.startsWith('iam:'))).toEqual([]);
-      for (const name of SCHEDULER_ENVIRONMENT) expect(environmentOf(functionId), name).not.toHaveProperty(name);
+      expect(referencedId(target!.Arn)).toBe(functionId);
+      expect(actions).toEqual(expect.arrayContaining(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole']));
+      for (const name of SCHEDULER_ENVIRONMENT) expect(environmentOf(functionId), name).toHaveProperty(name);
     },
   );
+});
+
+describe('automations that set no timers', () => {
+  it('may neither schedule nor pass a role, and are not told where timers go', () => {
+    // Every automation of the registry sets timers today; one that does not is wired on its own here.
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new Stack(app, 'NoTimers');
+    const events = new SwitchboardEventBus(stack, 'Events', { busName: 'switchboard' });
+    const alarms = new AlarmTopic(stack, 'Alarms', { alarmEmail: undefined });
+    const state = new StateTable(stack, 'State');
+    const wiring = new AutomationWiring(stack, 'after-hours', {
+      automation: { ...automationNamed('after-hours'), usesTimers: false },
+      environment: { tableName: state.table.tableName, busName: events.bus.eventBusName, dryRunProviders: [], logLevel: 'INFO' },
+      secret: new CredentialsSecret(stack, 'Credentials').secret,
+      table: state,
+      bus: events.bus,
+      alarmTopic: alarms.topic,
+      timers: new TimerSchedules(stack, 'Timers', { bus: events.bus, alarmTopic: alarms.topic }),
+    });
+    const small = Template.fromStack(stack);
+    const functionId = stack.getLogicalId(wiring.function.function.node.defaultChild as import('aws-cdk-lib').CfnElement);
+
+    const actions = Object.values(small.findResources('AWS::IAM::Policy') as Record<string, Resource>)
+      .filter((policy) => (policy.Properties['Roles'] as unknown[]).some((role) => referencedId(role) === referencedId((small.findResources('AWS::Lambda::Function')[functionId] as Resource).Properties['Role'])))
+      .flatMap((policy) => (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement)
+      .flatMap(actionsOf);
+
+    expect(actions).toContain('dynamodb:PutItem');
+    expect(actions.filter((action) => action.startsWith('scheduler:') || action.startsWith('iam:'))).toEqual([]);
+    for (const name of SCHEDULER_ENVIRONMENT) expect(environmentOf(functionId, small), name).not.toHaveProperty(name);
+  });
 
   it('ingest may neither schedule nor pass a role, and is not told where timers go', () => {
     const actions = statementsOfRole(roleOf(ingestFunctionId())).flatMap(actionsOf);
@@ -634,11 +677,8 @@ describe('cdk-nag AwsSolutions', () => {
       return (nag?.rules_to_suppress ?? []).map((rule) => rule.id).filter((id) => id.startsWith('AwsSolutions-IAM5'));
     });
 
-    // One per automation that sets timers (each has a policy of its own).
-    const settingTimers = automations.filter((automation) => automation.usesTimers === true);
-    expect(settingTimers.length).toBeGreaterThan(1);
-    expect(wildcards).toEqual(
-      settingTimers.map(() => `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${group.Properties['Name'] as string}/*]`),
-    );
+    // One acknowledgement per function that sets timers, each for the schedules of the group and nothing else.
+    const schedules = `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${group.Properties['Name'] as string}/*]`;
+    expect(wildcards).toEqual(automations.filter((automation) => automation.usesTimers === true).map(() => schedules));
   });
 });

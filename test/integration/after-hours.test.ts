@@ -76,6 +76,7 @@ describe('after-hours automation, over HTTP with a fake Slack API', () => {
         ['designated customer channel', 'passed'],
         ['sender is a customer', 'passed'],
         ['outside business hours', 'passed'],
+        ['file it for the overnight digest', 'done'],
         ['post after-hours notice', 'done'],
       ]);
     });

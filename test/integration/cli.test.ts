@@ -154,6 +154,35 @@ describe('the switchboard CLI against a running local Switchboard', () => {
       expect(JSON.parse(filtered.stdout).every((run: { status: string }) => run.status === 'filtered')).toBe(true);
     });
 
+    it('sends the customer questions shortcut, signed like Slack, whose row goes to the outbox in dry-run', async () => {
+      const result = await switchboardCli(['simulate', 'slack-shortcut', '--text', 'Can we export audit logs?'], env);
+
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/HTTP 200/);
+      expect(result.stdout).toMatch(/Run customer-questions:\d+\.\d+\.\w+: succeeded/);
+      const outbox = await switchboardCli(['--json', 'outbox', 'list', '--provider', 'google-sheets'], env);
+      const [append] = JSON.parse(outbox.stdout) as { operation: string; request: { requestBody: { values: string[][] } } }[];
+      expect(append?.operation).toBe('spreadsheets.values.append');
+      expect(append?.request.requestBody.values[0]?.[3]).toBe('Can we export audit logs?');
+    });
+
+    it('shows the overnight digest and the first-response watch in the runs, with their decisions', async () => {
+      // The customer's message simulated above (Sunday 20:00) was due a first reply at midnight, and is in Monday's digest.
+      switchboard.clock.set('2026-11-23T06:00:00-08:00');
+      await switchboard.tick();
+      await switchboard.drain();
+
+      const watch = await switchboardCli(['runs', 'list', '--automation', 'first-response'], env);
+      expect(watch.stdout).toContain('flag the unanswered message');
+      const watchRuns = JSON.parse((await switchboardCli(['--json', 'runs', 'list', '--automation', 'first-response'], env)).stdout) as { trigger: { detailType: string }; steps: { name: string; detail?: string }[] }[];
+      expect(watchRuns.find((run) => run.trigger.detailType === 'timer.fired')?.steps.at(-1)?.detail).toMatch(/^flagged in C0SUPPORT01/);
+      const digest = await switchboardCli(['runs', 'list', '--automation', 'after-hours'], env);
+      expect(digest.stdout).toContain('post the overnight digest');
+      const digestRuns = JSON.parse((await switchboardCli(['--json', 'runs', 'list', '--automation', 'after-hours'], env)).stdout) as { trigger: { detailType: string }; steps: { name: string; detail?: string }[] }[];
+      expect(digestRuns.find((run) => run.trigger.detailType === 'timer.fired')?.steps.at(-1)?.detail).toMatch(/^1 message\(s\), 0 with a team reply, to C0CUSTSUCC1/);
+    });
+
     it('exits non-zero for an unknown run, a bad option and an unknown command', async () => {
       expect((await switchboardCli(['runs', 'show', 'after-hours:nope'], env)).code).toBe(1);
       expect((await switchboardCli(['runs', 'list', '--status', 'sideways'], env)).code).toBe(1);

@@ -62,6 +62,28 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
     await expectNothingPublished();
   });
 
+  it('acks a reaction to a file, and a shortcut that is not ours, without publishing them', async () => {
+    const reaction = slackFixture('reaction-added') as { event: Record<string, unknown> };
+    const body = JSON.stringify({ ...reaction, event_id: 'Ev0FILEREACT', event: { ...reaction.event, item: { type: 'file', file: 'F0FILE0001' } } });
+    const answer = await sendSlackBody(switchboard, '/webhooks/slack/events', body, 'application/json');
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ ok: true, published: 0 });
+
+    const form = new URLSearchParams({ payload: JSON.stringify({ ...slackFixture('message-action'), callback_id: 'someone_elses_shortcut' }) }).toString();
+    const shortcut = await sendSlackBody(switchboard, '/webhooks/slack/interactions', form, 'application/x-www-form-urlencoded');
+    expect(shortcut).toEqual({ status: 200, body: '' });
+    await expectNothingPublished();
+  });
+
+  it('answers 400 for a reaction_added without its item, publishing nothing', async () => {
+    const reaction = slackFixture('reaction-added') as { event: Record<string, unknown> };
+    const body = JSON.stringify({ ...reaction, event: { ...reaction.event, item: undefined } });
+    const answer = await sendSlackBody(switchboard, '/webhooks/slack/events', body, 'application/json');
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'invalid Slack reaction_added event', details: [{ path: 'event.item' }] });
+    await expectNothingPublished();
+  });
+
   describe('routing', () => {
     it('answers 404 for an unknown path, including providers not built yet', async () => {
       for (const path of ['/nope', '/webhooks/github', '/webhooks/salesforce']) {
@@ -149,6 +171,8 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
       ['no payload field', 'something=else', 'form field "payload" is missing'],
       ['a payload that is not JSON', 'payload=%7Bnope', 'form field "payload" is not valid JSON'],
       ['block_actions without actions', `payload=${encodeURIComponent(JSON.stringify({ ...slackFixture('block-actions'), actions: [] }))}`, 'invalid Slack block_actions payload'],
+      ['a message_action without its message', `payload=${encodeURIComponent(JSON.stringify({ ...slackFixture('message-action'), message: undefined }))}`, 'invalid Slack message_action payload'],
+      ['a message_action whose ts is not one', `payload=${encodeURIComponent(JSON.stringify({ ...slackFixture('message-action'), message: { ts: 'yesterday', text: 'x' } }))}`, 'invalid Slack message_action payload'],
     ])('answers 400 for an interaction with %s', async (_case, form, reason) => {
       const timestamp = nowSeconds();
       const response = await send('/webhooks/slack/interactions', {

@@ -26,6 +26,8 @@ export class FakeSlackApi {
   private readonly scripts = new Map<string, ScriptedAnswer[]>();
   private sequence = 0;
   private holding = false;
+  /** Users `users.info` knows, with their workspace (team id); anyone else is `user_not_found`. */
+  private readonly users = new Map<string, string>();
   /** Requests parked by `hold()`: received, never answered, not counted as calls. */
   held = 0;
 
@@ -61,6 +63,11 @@ export class FakeSlackApi {
   /** Queues answers for the next calls of `method`, before the default behaviour resumes. */
   script(method: string, ...answers: ScriptedAnswer[]): void {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers]);
+  }
+
+  /** Makes `users.info` know `user` as a member of workspace `team`. */
+  addUser(user: string, team: string): void {
+    this.users.set(user, team);
   }
 
   /** From now on, park every request without answering it (a Slack that has not received it yet). */
@@ -114,6 +121,16 @@ export class FakeSlackApi {
         return { ok: true, channel: args['channel'], ts: args['ts'], text: args['text'] };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts };
+      case 'chat.getPermalink': {
+        // As Slack builds them: the workspace URL, the channel, and the ts without its dot after a "p".
+        const [seconds, fraction = ''] = String(args['message_ts']).split('.');
+        return { ok: true, channel: args['channel'], permalink: `https://example.slack.com/archives/${String(args['channel'])}/p${seconds}${fraction.padEnd(6, '0')}` };
+      }
+      case 'users.info': {
+        const team = this.users.get(String(args['user']));
+        if (team === undefined) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id: args['user'], team_id: team, name: 'someone', deleted: false, is_bot: false, tz: 'America/Los_Angeles' } };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../infra/local/local-runtime';
+import type { FakeGoogleSheetsApi } from './fake-google-sheets-api';
 import type { FakeSlackApi } from './fake-slack-api';
 import type { FakeTwilioApi } from './fake-twilio-api';
 import type { FakeUnthreadApi } from './fake-unthread-api';
@@ -23,8 +24,8 @@ export interface LocalSwitchboard extends LocalRuntime {
 /**
  * The local runtime as a test starts it: real HTTP on a free port, its own SQLite file in a fresh data
  * directory, the example configuration, a clock the test moves, Slack live against `slack`, Twilio
- * live against `twilio` and Unthread live against `unthread` (fake APIs on 127.0.0.1), or each in dry-run
- * without one. Retries are shortened,
+ * live against `twilio`, Unthread against `unthread` and Google Sheets against `google` (fake APIs on
+ * 127.0.0.1), or each in dry-run without one. Retries are shortened,
  * not removed. Timers fire when the test calls `tick()` (no background polling unless asked).
  */
 export async function startLocalSwitchboard(input: {
@@ -32,6 +33,7 @@ export async function startLocalSwitchboard(input: {
   slack?: FakeSlackApi;
   twilio?: FakeTwilioApi;
   unthread?: FakeUnthreadApi;
+  google?: FakeGoogleSheetsApi;
   env?: Record<string, string>;
   options?: Partial<LocalRuntimeOptions>;
   /** An existing data directory (a restart); by default a fresh one, removed by `dispose`. */
@@ -52,6 +54,9 @@ export async function startLocalSwitchboard(input: {
         ? {}
         : { TWILIO_ACCOUNT_SID: input.twilio.accountSid, TWILIO_AUTH_TOKEN: input.twilio.authToken, TWILIO_FROM_NUMBER: SWITCHBOARD_NUMBER, TWILIO_API_URL: input.twilio.url }),
       ...(input.unthread === undefined ? {} : { UNTHREAD_API_KEY: input.unthread.apiKey, UNTHREAD_API_URL: input.unthread.url }),
+      ...(input.google === undefined
+        ? {}
+        : { GOOGLE_SERVICE_ACCOUNT_JSON: input.google.serviceAccountJson(), GOOGLE_SHEETS_API_URL: input.google.url, GOOGLE_OAUTH_TOKEN_URL: input.google.tokenUrl }),
       ...input.env,
     },
     clock: input.clock,
@@ -62,6 +67,7 @@ export async function startLocalSwitchboard(input: {
     twilio: { maxRetries: 1, timeoutMs: 2_000 },
     // Retry-After is honoured, but not slept through: the test's clock is the only clock.
     unthread: { retries: { attempts: 3, maxWaitMs: 10_000, baseDelayMs: 10 }, timeoutMs: 2_000, wait: async () => undefined },
+    googleSheets: { retries: { retry: 1, retryDelayMs: 5 }, timeoutMs: 2_000 },
     pollIntervalMs: 0,
     ...input.options,
   });

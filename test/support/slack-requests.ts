@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sendSignedSlackRequest } from '../../infra/cli/scenarios/send-signed-slack-request';
 import { newSlackEventId, slackMessagePayload, type SlackMessagePayloadInput } from '../../infra/cli/scenarios/slack-message-payload';
+import { newSlackTriggerId, slackShortcutPayload, type SlackShortcutPayloadInput } from '../../infra/cli/scenarios/slack-shortcut-payload';
 import { dateToSlackTs } from '../../shared/providers/slack/slack-ts';
 import type { LocalSwitchboard } from './local-switchboard';
 import { TEST_SIGNING_SECRET } from './local-switchboard';
@@ -60,6 +61,33 @@ export async function clickSlackButton(
   };
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   return { ...(await sendSlackBody(switchboard, '/webhooks/slack/interactions', body, 'application/x-www-form-urlencoded')), triggerId };
+}
+
+export const TEAMMATE = 'U0TEAMMATE1';
+
+/** Uses the "Send to customer questions" shortcut on a customer's message, as Slack posts it. */
+export async function useSlackShortcut(
+  switchboard: LocalSwitchboard,
+  input: Partial<SlackShortcutPayloadInput> & { messageTs: string; retryNum?: number },
+): Promise<{ status: number; body: string; triggerId: string }> {
+  const triggerId = input.triggerId ?? newSlackTriggerId();
+  const payload = slackShortcutPayload({
+    teamId: COMPANY_TEAM,
+    callbackId: 'customer-questions:send',
+    user: TEAMMATE,
+    userName: 'robin',
+    userTeam: COMPANY_TEAM,
+    channel: CUSTOMER_CHANNEL,
+    channelName: 'ext-acme',
+    messageUser: CUSTOMER,
+    messageUserTeam: CUSTOMER_TEAM,
+    text: 'How do we rotate the API key without downtime?\nWe have two services using it.',
+    actionTs: dateToSlackTs(switchboard.clock.now()),
+    ...input,
+    triggerId,
+  });
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return { ...(await sendSlackBody(switchboard, '/webhooks/slack/interactions', body, 'application/x-www-form-urlencoded', input.retryNum)), triggerId };
 }
 
 /** Any body to a Slack endpoint, correctly signed at the runtime's current time. */

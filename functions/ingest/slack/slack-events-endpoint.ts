@@ -5,12 +5,13 @@ import { normaliseOr400, parseJsonBody, parsePayload } from '../parse-body';
 import { acceptDelivery } from '../accept-delivery';
 import { authenticateSlack } from './authenticate-slack';
 import { normaliseSlackMessage } from './normalise-slack-message';
-import { parseMessageEvent, slackEventsEnvelopeSchema } from './slack-payloads';
+import { normaliseSlackReaction } from './normalise-slack-reaction';
+import { parseMessageEvent, parseReactionAddedEvent, slackEventsEnvelopeSchema } from './slack-payloads';
 
 /**
  * POST /webhooks/slack/events — the Events API. Answers `url_verification`; publishes `message` events
- * as `slack.message.posted` (deduplicated by `event_id`: Slack retries carry the same id); acks other
- * event types without publishing.
+ * as `slack.message.posted` and reactions to messages as `slack.reaction.added` (deduplicated by
+ * `event_id`: Slack retries carry the same id); acks other event types without publishing.
  */
 export const slackEventsEndpoint: Endpoint = {
   method: 'POST',
@@ -22,6 +23,19 @@ export const slackEventsEndpoint: Endpoint = {
     if (envelope.type === 'app_rate_limited') {
       context.log.warn('Slack is rate limiting event deliveries', { teamId: envelope.team_id });
       return emptyResponse(200);
+    }
+    if (envelope.event.type === 'reaction_added') {
+      const reaction = parseReactionAddedEvent(envelope.event);
+      if (!reaction.success) {
+        throw badRequest(
+          'invalid Slack reaction_added event',
+          reaction.error.issues.map((issue) => ({ path: ['event', ...issue.path].join('.'), message: issue.message })),
+        );
+      }
+      const event = normaliseOr400('invalid Slack reaction_added event', () => normaliseSlackReaction(envelope, reaction.data, context.clock.now()));
+      if (event === undefined) return jsonResponse(200, { ok: true, published: 0 });
+      const outcome = await acceptDelivery(context, { provider: 'slack', id: envelope.event_id }, [event]);
+      return jsonResponse(200, { ok: true, published: outcome === 'accepted' ? 1 : 0 });
     }
     if (envelope.event.type !== 'message') return jsonResponse(200, { ok: true, published: 0 });
     const message = parseMessageEvent(envelope.event);

@@ -47,6 +47,22 @@ export function parseMessageEvent(event: unknown) {
   return z.safeParse(messageEventSchema, event);
 }
 
+const reactionAddedEventSchema = z.looseObject({
+  type: z.literal('reaction_added'),
+  user: present,
+  reaction: present,
+  item_user: z.optional(z.string()),
+  /** A message (`channel`, `ts`), or a file or file comment, which carry neither. */
+  item: z.looseObject({ type: present, channel: z.optional(z.string()), ts: z.optional(z.string()) }),
+  event_ts: z.string(),
+});
+export type SlackReactionAddedEvent = z.infer<typeof reactionAddedEventSchema>;
+
+/** Validates the inner event once its type says it is a reaction. */
+export function parseReactionAddedEvent(event: unknown) {
+  return z.safeParse(reactionAddedEventSchema, event);
+}
+
 export const blockActionsSchema = z.looseObject({
   type: z.literal('block_actions'),
   trigger_id: z.string().check(z.minLength(1), z.maxLength(128)),
@@ -71,5 +87,23 @@ export const blockActionsSchema = z.looseObject({
 });
 export type SlackBlockActions = z.infer<typeof blockActionsSchema>;
 
-/** Any interactivity payload: we act on `block_actions`, and ack the rest. */
+/** A message shortcut (`message_action`): the message it was used on, where, and by whom. */
+export const messageActionSchema = z.looseObject({
+  type: z.literal('message_action'),
+  callback_id: z.string().check(z.minLength(1), z.maxLength(255)),
+  trigger_id: z.string().check(z.minLength(1), z.maxLength(128)),
+  team: z.optional(z.nullable(z.looseObject({ id: present, domain: z.optional(z.string()) }))),
+  user: z.looseObject({ id: present, name: z.optional(z.string()), username: z.optional(z.string()), team_id: z.optional(z.string()) }),
+  channel: z.looseObject({ id: present, name: z.optional(z.string()) }),
+  message: z.looseObject({
+    ts: z.string(),
+    thread_ts: z.optional(z.string()),
+    user: z.optional(z.string()),
+    bot_id: z.optional(z.string()),
+    text: z.optional(z.string()),
+  }),
+});
+export type SlackMessageAction = z.infer<typeof messageActionSchema>;
+
+/** Any interactivity payload: we act on `block_actions` and `message_action`, and ack the rest. */
 export const interactionEnvelopeSchema = z.looseObject({ type: present });

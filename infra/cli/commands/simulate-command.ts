@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-context';
 import { registerContactFormScenarios } from './simulate/job-application-scenario';
 import { registerSlackMessageScenario } from './simulate/slack-message-scenario';
+import { registerSlackReactionScenario } from './simulate/slack-reaction-scenario';
+import { registerSlackShortcutScenario } from './simulate/slack-shortcut-scenario';
 import { registerSmsReplyScenario } from './simulate/sms-reply-scenario';
 import { registerUnthreadUpdateScenario } from './simulate/unthread-update-scenario';
 
@@ -12,6 +14,8 @@ import { registerUnthreadUpdateScenario } from './simulate/unthread-update-scena
 export function registerSimulateCommands(program: Command, io: CliIo): void {
   const simulate = program.command('simulate').description('send a signed, realistic webhook to a running Switchboard (like `stripe trigger`)');
   registerSlackMessageScenario(simulate, io);
+  registerSlackShortcutScenario(simulate, io);
+  registerSlackReactionScenario(simulate, io);
   registerSmsReplyScenario(simulate, io);
   registerContactFormScenarios(simulate, io);
   registerUnthreadUpdateScenario(simulate, io);

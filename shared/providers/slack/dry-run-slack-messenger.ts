@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock/clock';
 import type { Outbox } from '../outbox';
+import { dryRunPermalink } from './dry-run-permalink';
 import type { SlackMessage, SlackMessenger } from './slack-messenger';
 import { postEphemeralArguments, postMessageArguments, updateArguments } from './web-api-arguments';
 
@@ -13,9 +14,11 @@ let sequence = 0;
 export class DryRunSlackMessenger implements SlackMessenger {
   readonly mode = 'dry-run';
 
+  /** `workspace`: the subdomain its permalinks use (Slack's own workspace URL is unknown without Slack). */
   constructor(
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly workspace = 'example',
   ) {}
 
   async postMessage(message: SlackMessage): Promise<{ channel: string; ts: string }> {
@@ -29,6 +32,16 @@ export class DryRunSlackMessenger implements SlackMessenger {
 
   async postEphemeral(message: SlackMessage & { user: string }): Promise<void> {
     await this.outbox.record('slack', 'chat.postEphemeral', { ...postEphemeralArguments(message) });
+  }
+
+  /** Reads are not recorded: only what Slack would have been asked to change goes to the outbox. */
+  async permalink(channel: string, ts: string): Promise<string> {
+    return dryRunPermalink(this.workspace, channel, ts);
+  }
+
+  /** Without Slack nobody's workspace can be looked up. */
+  async teamOfUser(_user: string): Promise<undefined> {
+    return undefined;
   }
 
   /** A Slack-shaped ts, unique within this process for a million messages a second. */

@@ -34,6 +34,9 @@ const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'service_unavailable',
 export class LiveSlackMessenger implements SlackMessenger {
   readonly mode = 'live';
   private readonly client: WebClient;
+  /** Permalinks and workspaces never change: asked once per container (bounded, oldest forgotten first). */
+  private readonly permalinks = new BoundedCache<string>(5_000);
+  private readonly teams = new BoundedCache<string>(5_000);
 
   constructor(options: LiveSlackOptions) {
     this.client = new WebClient(options.token, {
@@ -58,6 +61,31 @@ export class LiveSlackMessenger implements SlackMessenger {
 
   async postEphemeral(message: SlackMessage & { user: string }): Promise<void> {
     await this.call('chat.postEphemeral', () => this.client.chat.postEphemeral(postEphemeralArguments(message)));
+  }
+
+  async permalink(channel: string, ts: string): Promise<string> {
+    const key = `${channel}:${ts}`;
+    const known = this.permalinks.get(key);
+    if (known !== undefined) return known;
+    const result = await this.call('chat.getPermalink', () => this.client.chat.getPermalink({ channel, message_ts: ts }));
+    if (result.permalink === undefined) throw new ProviderError('slack', 'chat.getPermalink', false, 'the answer carried no permalink');
+    this.permalinks.set(key, result.permalink);
+    return result.permalink;
+  }
+
+  async teamOfUser(user: string): Promise<string | undefined> {
+    const known = this.teams.get(user);
+    if (known !== undefined) return known;
+    let result;
+    try {
+      result = await this.call('users.info', () => this.client.users.info({ user }));
+    } catch (error) {
+      if (error instanceof ProviderError && error.code === 'user_not_found') return undefined; // nobody we can place
+      throw error;
+    }
+    const team = result.user?.team_id;
+    if (team !== undefined) this.teams.set(user, team);
+    return team;
   }
 
   private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
@@ -88,6 +116,21 @@ function toProviderError(operation: string, error: unknown): ProviderError {
   }
   // p-retry gives up with the last error of the task: a rate-limit that outlasted the retries, for instance.
   return new ProviderError('slack', operation, true, error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+/** A Map that forgets its oldest entry beyond `limit`, so a long-lived container does not grow without end. */
+class BoundedCache<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, value: V): void {
+    this.entries.set(key, value);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
+  }
 }
 
 function withTrailingSlash(url: string): string {

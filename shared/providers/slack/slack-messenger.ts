@@ -19,4 +19,14 @@ export interface SlackMessenger {
   updateMessage(message: SlackMessage & { ts: string }): Promise<void>;
   /** A message only `user` sees. */
   postEphemeral(message: SlackMessage & { user: string }): Promise<void>;
+  /**
+   * The link that opens a message (in its thread, for a reply): `https://acme.slack.com/archives/C…/p…`.
+   * Live through `chat.getPermalink`, remembered per channel and ts.
+   */
+  permalink(channel: string, ts: string): Promise<string>;
+  /**
+   * The workspace (team id) a user belongs to, through `users.info` (scope `users:read`), remembered per
+   * user; undefined when it cannot be known (dry-run). For events that do not say it, such as reactions.
+   */
+  teamOfUser(user: string): Promise<string | undefined>;
 }

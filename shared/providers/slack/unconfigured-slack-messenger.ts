@@ -20,6 +20,14 @@ export class UnconfiguredSlackMessenger implements SlackMessenger {
     throw this.missing('chat.postEphemeral');
   }
 
+  async permalink(): Promise<never> {
+    throw this.missing('chat.getPermalink');
+  }
+
+  async teamOfUser(): Promise<never> {
+    throw this.missing('users.info');
+  }
+
   private missing(operation: string): ProviderError {
     return new ProviderError('slack', operation, false, 'SLACK_BOT_TOKEN is not set in the Switchboard secret');
   }

@@ -17,6 +17,7 @@ import { RunStore } from '../../../shared/runs/run-store';
 import { ManualClock } from '../../support/manual-clock';
 import { createTestTable } from '../../support/test-table';
 import { sampleSlackMessageEvent } from '../../support/sample-events';
+import { DryRunSpreadsheet } from '../../../shared/providers/google-sheets/dry-run-spreadsheet';
 import { DryRunSmsSender } from '../../../shared/providers/sms/dry-run-sms-sender';
 import { TableTimers } from '../../../shared/timers/table-timers';
 import { DryRunUnthreadConversations } from '../../../shared/providers/unthread/dry-run-unthread-conversations';
@@ -62,6 +63,7 @@ describe('run automation', () => {
       slack: new DryRunSlackMessenger(outbox, clock),
       sms: new DryRunSmsSender(outbox, '+15555550100'),
       unthread: new DryRunUnthreadConversations(outbox),
+      sheets: new DryRunSpreadsheet(outbox),
       publicBaseUrl: undefined,
       log: createLogger({ level: 'SILENT', runtime: 'local' }),
     };

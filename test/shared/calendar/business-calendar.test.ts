@@ -113,6 +113,23 @@ describe('business calendar', () => {
     });
   });
 
+  describe('previousClosing', () => {
+    it('is the closing itself at 16:00, and that closing later the same evening', () => {
+      expect(calendar.previousClosing(new Date('2026-01-13T16:00:00-08:00'))).toEqual(new Date('2026-01-13T16:00:00-08:00'));
+      expect(calendar.previousClosing(new Date('2026-01-13T22:00:00-08:00'))).toEqual(new Date('2026-01-13T16:00:00-08:00'));
+    });
+
+    it('is the day before while open', () => {
+      expect(calendar.previousClosing(new Date('2026-01-13T09:00:00-08:00'))).toEqual(new Date('2026-01-12T16:00:00-08:00'));
+    });
+
+    it('reaches back over a weekend and a Monday holiday (Labor Day) to Friday 16:00', () => {
+      const tuesdayOpening = new Date('2026-09-08T06:00:00-07:00');
+
+      expect(calendar.previousClosing(tuesdayOpening)).toEqual(new Date('2026-09-04T16:00:00-07:00'));
+    });
+  });
+
   describe('daylight saving time', () => {
     it('next opens at 06:00 PDT on Monday when asked early on spring-forward Sunday 2026-03-08', () => {
       const springForwardSunday = new Date('2026-03-08T01:30:00-08:00');

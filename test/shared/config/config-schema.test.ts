@@ -340,4 +340,48 @@ describe('configuration schema', () => {
       expect(example.jobApplications?.cses.length).toBeGreaterThan(1);
     });
   });
+
+  describe('the Slack rituals', () => {
+    it('are each optional: without their section the automation is off', () => {
+      const document = exampleWith((d) => {
+        delete d.customerQuestions;
+        delete d.firstResponse;
+        delete d.afterHours.overnightDigest;
+      });
+
+      const config = configSchema.parse(document);
+
+      expect([config.customerQuestions, config.firstResponse, config.afterHours.overnightDigest]).toEqual([undefined, undefined, undefined]);
+    });
+
+    it('default the first-response times to 1 business hour and 4 hours, reactions not counting', () => {
+      const document = exampleWith((d) => {
+        d.firstResponse = { channel: 'C0SUPPORT01' };
+      });
+
+      expect(configSchema.parse(document).firstResponse).toEqual({ channel: 'C0SUPPORT01', withinBusinessHours: '1h', outsideBusinessHours: '4h', reactionsCount: false });
+    });
+
+    it('default the weekly summary of customer questions to Friday 15:00, and read the day in any case', () => {
+      const document = exampleWith((d) => {
+        d.customerQuestions = { spreadsheetId: '1ExampleSpreadsheetIdAbCdEfGhIjKlMnOpQrSt', docsChannel: 'C0DOCS00001' };
+      });
+      const thursday = exampleWith((d) => {
+        d.customerQuestions!.weeklySummary = { day: 'thursday', at: '09:30' };
+      });
+
+      expect(configSchema.parse(document).customerQuestions).toMatchObject({ tab: 'Customer questions', weeklySummary: { day: 'Fri', at: '15:00' } });
+      expect(configSchema.parse(thursday).customerQuestions?.weeklySummary).toEqual({ day: 'Thu', at: '09:30' });
+    });
+
+    it('name the path of each bad value', () => {
+      const document = exampleWith((d) => {
+        d.customerQuestions!.spreadsheetId = 'https://docs.google.com/spreadsheets/d/x';
+        d.firstResponse!.outsideBusinessHours = '4';
+        d.afterHours.overnightDigest = { channel: '#customer-success' };
+      });
+
+      expect(problemsOf(document).map((p) => p.path).sort()).toEqual(['afterHours.overnightDigest.channel', 'customerQuestions.spreadsheetId', 'firstResponse.outsideBusinessHours']);
+    });
+  });
 });

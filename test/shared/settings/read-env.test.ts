@@ -23,7 +23,7 @@ describe('read env', () => {
       tableName: 'switchboard',
       startAt: undefined,
       logLevel: 'INFO',
-      apiUrls: { slack: undefined, github: undefined, twilio: undefined, salesforce: undefined, unthread: undefined },
+      apiUrls: { slack: undefined, github: undefined, twilio: undefined, salesforce: undefined, unthread: undefined, googleSheets: undefined, googleOAuthToken: undefined },
     });
   });
 
@@ -42,6 +42,8 @@ describe('read env', () => {
       TWILIO_API_URL: 'http://127.0.0.1:9002',
       SALESFORCE_INSTANCE_URL: 'https://example.my.salesforce.com',
       UNTHREAD_API_URL: 'http://127.0.0.1:9003',
+      GOOGLE_SHEETS_API_URL: 'http://127.0.0.1:9004/',
+      GOOGLE_OAUTH_TOKEN_URL: 'http://127.0.0.1:9004/token',
     });
 
     expect(settings).toEqual({
@@ -59,6 +61,8 @@ describe('read env', () => {
         twilio: 'http://127.0.0.1:9002',
         salesforce: 'https://example.my.salesforce.com',
         unthread: 'http://127.0.0.1:9003',
+        googleSheets: 'http://127.0.0.1:9004/',
+        googleOAuthToken: 'http://127.0.0.1:9004/token',
       },
     });
   });

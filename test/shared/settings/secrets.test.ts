@@ -42,6 +42,7 @@ describe('read secrets', () => {
         'UNTHREAD_API_KEY',
         'UNTHREAD_WEBHOOK_SECRET',
         'CONTACT_FORM_SECRET',
+        'GOOGLE_SERVICE_ACCOUNT_JSON',
       ].sort(),
     );
     expect(secrets.TWILIO_FROM_NUMBER).toBe('value-of-TWILIO_FROM_NUMBER');

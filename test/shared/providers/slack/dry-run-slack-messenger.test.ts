@@ -75,6 +75,13 @@ describe('dry-run Slack messenger', () => {
     expect(a.ts).not.toBe(b.ts);
   });
 
+  it('answers a permalink shaped like Slack builds them, and records no read in the outbox', async () => {
+    expect(await slack.permalink('C0ACMEPROD', '1795406400.000200')).toBe('https://example.slack.com/archives/C0ACMEPROD/p1795406400000200');
+    expect(await new DryRunSlackMessenger(outbox, clock, 'acme').permalink('C0ACMEPROD', '1795406400.2')).toBe('https://acme.slack.com/archives/C0ACMEPROD/p1795406400200000');
+    expect(await slack.teamOfUser('U0TEAMMATE1')).toBeUndefined();
+    expect(await outbox.list()).toEqual([]);
+  });
+
   it('records exactly the chat.update arguments', async () => {
     const message = { channel: 'C0ACMEPROD', ts: '1763841600.000200', text: 'On-call was paged', blocks };
 

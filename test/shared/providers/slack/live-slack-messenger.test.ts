@@ -45,6 +45,28 @@ describe('the live Slack adapter (@slack/web-api against a fake Slack API)', () 
     ]);
   });
 
+  it('asks Slack for a permalink once per message, and remembers it', async () => {
+    const first = await messenger.permalink('C0ACMEPROD', '1795406400.000200');
+    const again = await messenger.permalink('C0ACMEPROD', '1795406400.000200');
+    await messenger.permalink('C0ACMEPROD', '1795406401.000300');
+
+    expect(first).toBe('https://example.slack.com/archives/C0ACMEPROD/p1795406400000200');
+    expect(again).toBe(first);
+    expect(slack.callsTo('chat.getPermalink').map((call) => call.args)).toEqual([
+      { channel: 'C0ACMEPROD', message_ts: '1795406400.000200' },
+      { channel: 'C0ACMEPROD', message_ts: '1795406401.000300' },
+    ]);
+  });
+
+  it("looks up a user's workspace once, and knows nobody Slack does not know", async () => {
+    slack.addUser('U0TEAMMATE1', 'T0EXAMPLE1');
+
+    expect(await messenger.teamOfUser('U0TEAMMATE1')).toBe('T0EXAMPLE1');
+    expect(await messenger.teamOfUser('U0TEAMMATE1')).toBe('T0EXAMPLE1');
+    expect(await messenger.teamOfUser('U0NOBODY01')).toBeUndefined();
+    expect(slack.callsTo('users.info').map((call) => call.args['user'])).toEqual(['U0TEAMMATE1', 'U0NOBODY01']);
+  });
+
   it('waits out a 429 for its Retry-After, then delivers once', async () => {
     slack.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
     const started = Date.now();

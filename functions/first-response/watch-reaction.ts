@@ -1,0 +1,38 @@
+import type { AutomationContext } from '../../shared/automation/automation';
+import { designatedChannelOf, isTeamMember } from '../../shared/customers/customer-messages';
+import type { EventOf } from '../../shared/events/catalogue';
+import { closeWatch } from './close-watch';
+import { WatchStore } from './watch-store';
+
+/**
+ * An emoji reaction counts as a first reply only when the configuration says so, and only from a team
+ * member (Slack does not say whose workspace a reactor is from: `users.info` does). It answers the watch
+ * of the message reacted to, or the watch that message continued.
+ */
+export async function watchReaction(event: EventOf<'slack.reaction.added'>, context: AutomationContext): Promise<void> {
+  const { run, config } = context;
+  const reaction = event.detail;
+  const settings = config.firstResponse;
+  if (!run.check('the first-response watch is configured', settings === undefined ? 'no firstResponse section in the configuration' : undefined)) return;
+  if (!run.check('reactions count as a reply', settings?.reactionsCount === true ? undefined : 'firstResponse.reactionsCount is off: a reaction is not a reply')) return;
+  const channel = designatedChannelOf(config, reaction.channel);
+  if (!run.check('designated customer channel', channel === undefined ? `${reaction.channel} is not a designated customer channel` : undefined, channel?.customer)) return;
+
+  const team = await run.step("look up the reactor's workspace", async () => {
+    const found = await context.slack.teamOfUser(reaction.user);
+    return { detail: found === undefined ? `${reaction.user}'s workspace is unknown` : `${reaction.user} is in ${found}`, team: found };
+  });
+  if (!run.check('a team member reacts', isTeamMember(config, reaction.user, team.team) ? undefined : `${reaction.user} is not a team member`, reaction.user)) return;
+
+  const store = new WatchStore(context.table);
+  await run.step('close the watch it answers', async () => {
+    const answered = (await store.pending(reaction.channel)).filter(
+      // The message's own watch, or the watch of the same customer that this later line of theirs joined.
+      (watch) => watch.ts === reaction.messageTs || (watch.user === reaction.messageUser && watch.ts < reaction.messageTs),
+    );
+    for (const watch of answered) await closeWatch(watch, context, store);
+    return answered.length === 0
+      ? { detail: `:${reaction.reaction}: on ${reaction.messageTs}; no watch was waiting for it` }
+      : { detail: `:${reaction.reaction}: answered ${answered.map((watch) => watch.ts).join(', ')}` };
+  });
+}
