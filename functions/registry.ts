@@ -1,5 +1,6 @@
 import type { Automation } from '../shared/automation/automation';
 import { afterHours } from './after-hours/automation';
+import { githubLabels } from './github-labels/automation';
 import { paging } from './paging/automation';
 
 /**
@@ -7,4 +8,4 @@ import { paging } from './paging/automation';
  * entry (the handler lives at `functions/{name}/handler.ts`); the local runtime routes with the same
  * subscriptions.
  */
-export const automations: readonly Automation[] = [afterHours, paging];
+export const automations: readonly Automation[] = [afterHours, paging, githubLabels];

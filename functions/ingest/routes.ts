@@ -1,4 +1,5 @@
 import type { Endpoint } from './endpoint';
+import { githubWebhooksEndpoint } from './github/github-webhooks-endpoint';
 import { healthEndpoint } from './health-endpoint';
 import { slackEventsEndpoint } from './slack/slack-events-endpoint';
 import { slackInteractionsEndpoint } from './slack/slack-interactions-endpoint';
@@ -14,5 +15,6 @@ export const routes: Readonly<Record<string, Endpoint>> = {
   '/webhooks/slack/interactions': slackInteractionsEndpoint,
   '/webhooks/twilio/sms': twilioSmsEndpoint,
   '/webhooks/twilio/status': twilioStatusEndpoint,
+  '/webhooks/github': githubWebhooksEndpoint,
   '/health': healthEndpoint,
 };

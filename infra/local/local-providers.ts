@@ -1,5 +1,9 @@
 import type { Clock } from '../../shared/clock/clock';
 import type { Logger } from '../../shared/log/logger';
+import { DryRunGitHub } from '../../shared/providers/github/dry-run-github';
+import type { GitHub } from '../../shared/providers/github/github';
+import { githubCredentialsOf } from '../../shared/providers/github/github-credentials';
+import type { GitHubTuning } from '../../shared/providers/github/live-github';
 import type { Outbox } from '../../shared/providers/outbox';
 import { DryRunSlackMessenger } from '../../shared/providers/slack/dry-run-slack-messenger';
 import type { LiveSlackOptions } from '../../shared/providers/slack/live-slack-messenger';
@@ -14,11 +18,13 @@ import type { SecretName, Secrets } from '../../shared/settings/secrets';
 export interface ProviderTuning {
   slack?: Pick<LiveSlackOptions, 'retries' | 'timeoutMs'>;
   twilio?: Pick<TwilioSmsOptions, 'maxRetries' | 'timeoutMs'>;
+  github?: GitHubTuning;
 }
 
 export interface LocalProviders {
   slack: SlackMessenger;
   sms: SmsSender;
+  github: GitHub;
 }
 
 /**
@@ -35,7 +41,7 @@ export async function chooseLocalProviders(input: {
   log: Logger;
   tuning?: ProviderTuning;
 }): Promise<LocalProviders> {
-  return { slack: await slackMessenger(input), sms: await smsSender(input) };
+  return { slack: await slackMessenger(input), sms: await smsSender(input), github: await gitHub(input) };
 }
 
 async function slackMessenger({ secrets, settings, outbox, clock, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<SlackMessenger> {
@@ -53,4 +59,12 @@ async function smsSender({ secrets, generated, settings, outbox, log, tuning }: 
   }
   const { TwilioSmsSender } = await import('../../shared/providers/sms/twilio-sms-sender');
   return new TwilioSmsSender({ accountSid, authToken, from, apiUrl: settings.apiUrls.twilio, log, ...tuning?.twilio });
+}
+
+/** GitHub is live with a token or a GitHub App (`GITHUB_API_URL` for Enterprise Server), else dry-run. */
+async function gitHub({ secrets, settings, outbox, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<GitHub> {
+  const credentials = githubCredentialsOf(secrets);
+  if (credentials === undefined) return new DryRunGitHub(outbox);
+  const { LiveGitHub } = await import('../../shared/providers/github/live-github');
+  return new LiveGitHub({ credentials, apiUrl: settings.apiUrls.github, log, ...(tuning?.github === undefined ? {} : { tuning: tuning.github }) });
 }

@@ -4,6 +4,7 @@ import type { Config } from '../config/config-schema';
 import type { DomainEvent } from '../events/catalogue';
 import type { EffectOutcome, OnceOptions } from '../idempotency/side-effect-ledger';
 import type { Logger } from '../log/logger';
+import type { GitHub } from '../providers/github/github';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
 import type { SmsSender } from '../providers/sms/sms-sender';
 import type { RunRecorder } from '../runs/run-recorder';
@@ -22,6 +23,7 @@ export interface AutomationContext {
   timers: Timers;
   slack: SlackMessenger;
   sms: SmsSender;
+  github: GitHub;
   /** The table, for an automation's own state (incidents, tickets). */
   table: Table;
   publicBaseUrl: string | undefined;

@@ -3,6 +3,7 @@ import type { Clock } from '../clock/clock';
 import type { ConfigStore } from '../config/config-store';
 import type { SideEffectLedger } from '../idempotency/side-effect-ledger';
 import type { Logger } from '../log/logger';
+import type { GitHub } from '../providers/github/github';
 import type { Outbox } from '../providers/outbox';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
 import type { SmsSender } from '../providers/sms/sms-sender';
@@ -25,6 +26,7 @@ export interface Platform {
   timers: Timers;
   slack: SlackMessenger;
   sms: SmsSender;
+  github: GitHub;
   /** The webhooks' public base URL, for provider callbacks (Twilio delivery status). */
   publicBaseUrl: string | undefined;
   log: Logger;

@@ -10,6 +10,8 @@ import { UnconfiguredSlackMessenger } from '../providers/slack/unconfigured-slac
 import type { SmsSender } from '../providers/sms/sms-sender';
 import { ProviderError } from '../providers/provider-error';
 import type { AwsSmsSenderInput } from './aws-sms-sender';
+import type { AwsGitHubInput } from './aws-github';
+import type { GitHub } from '../providers/github/github';
 import { RunStore } from '../runs/run-store';
 import { SchedulerTimers } from '../timers/scheduler-timers';
 import { UnavailableTimers } from '../timers/unavailable-timers';
@@ -27,6 +29,7 @@ import { loadSecrets } from './load-secrets';
 /** Adapters a function's Lambda entry passes in, so that only the functions using them bundle them. */
 export interface AwsProviders {
   sms?: (input: AwsSmsSenderInput) => SmsSender;
+  github?: (input: AwsGitHubInput) => GitHub;
 }
 
 export async function createAwsPlatform(env: Record<string, string | undefined> = process.env, providers: AwsProviders = {}): Promise<Platform> {
@@ -54,6 +57,7 @@ export async function createAwsPlatform(env: Record<string, string | undefined> 
     timers: environment.scheduler === undefined ? new UnavailableTimers() : new SchedulerTimers({ ...environment.scheduler, bus, clock }),
     slack,
     sms: (providers.sms ?? smsNotWired)({ secrets, dryRun: environment.dryRunProviders.has('twilio'), apiUrl: environment.apiUrls.twilio, log, outbox }),
+    github: (providers.github ?? githubNotWired)({ secrets, dryRun: environment.dryRunProviders.has('github'), apiUrl: environment.apiUrls.github, log, outbox }),
     publicBaseUrl: environment.publicBaseUrl,
     log,
   };
@@ -66,5 +70,24 @@ function smsNotWired(): SmsSender {
     send: async () => {
       throw new ProviderError('twilio', 'messages.create', false, 'this function sends no SMS: its Lambda entry passes no SMS sender');
     },
+  };
+}
+
+/** For functions whose entry passed no GitHub adapter: they do not call GitHub, and say so if asked to. */
+function githubNotWired(): GitHub {
+  const refuse = async (): Promise<never> => {
+    throw new ProviderError('github', 'request', false, 'this function calls no GitHub: its Lambda entry passes no GitHub adapter');
+  };
+  return {
+    mode: 'live',
+    getIssue: refuse,
+    removeIssueLabel: refuse,
+    addIssueLabels: refuse,
+    createIssueComment: refuse,
+    findIssueComment: refuse,
+    getLabel: refuse,
+    listLabels: refuse,
+    createLabel: refuse,
+    updateLabel: refuse,
   };
 }

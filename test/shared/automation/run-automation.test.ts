@@ -18,6 +18,7 @@ import { ManualClock } from '../../support/manual-clock';
 import { createTestTable } from '../../support/test-table';
 import { sampleSlackMessageEvent } from '../../support/sample-events';
 import { DryRunSmsSender } from '../../../shared/providers/sms/dry-run-sms-sender';
+import { DryRunGitHub } from '../../../shared/providers/github/dry-run-github';
 import { TableTimers } from '../../../shared/timers/table-timers';
 
 const EXAMPLE_FILE = new URL('../../../switchboard.config.example.yaml', import.meta.url);
@@ -60,6 +61,7 @@ describe('run automation', () => {
       timers: new TableTimers(table),
       slack: new DryRunSlackMessenger(outbox, clock),
       sms: new DryRunSmsSender(outbox, '+15555550100'),
+      github: new DryRunGitHub(outbox),
       publicBaseUrl: undefined,
       log: createLogger({ level: 'SILENT', runtime: 'local' }),
     };
