@@ -6,6 +6,8 @@ import type { InvestigationStore } from './investigation-store';
 import { INVESTIGATION_TIMER_KIND, parseIssueSubject } from './investigation-timer';
 import { labelSettingsOf, sameLabel } from './label-settings';
 
+const CLOCK_MARGIN_MS = 3_600_000;
+
 /**
  * An investigation's time is up. If it is still the current one and GitHub still shows the label on the
  * open issue: the label goes, the triage labels come back, the reporter is asked for logs and
@@ -27,6 +29,7 @@ export async function checkInvestigation(event: EventOf<'timer.fired'>, context:
   const investigation = current as NonNullable<typeof current>;
 
   const now = await run.step('read the issue on GitHub', async () => {
+    if (investigation.expiring === true) return { outcome: 'skipped' as const, detail: 'an earlier attempt found the label there and began', snapshot: undefined };
     const snapshot = await github.getIssue(repository, number);
     if (snapshot === undefined) return { detail: 'GitHub cannot be read here (dry-run): going by the label events received', snapshot };
     if (!snapshot.found) return { detail: `${name} is gone (deleted, transferred, or out of reach)`, snapshot };
@@ -47,6 +50,8 @@ export async function checkInvestigation(event: EventOf<'timer.fired'>, context:
     await store.stop(repository, number, timer.timerId);
     return;
   }
+  // Decided: from here on, a retry carries on and the label's removal does not stop the check.
+  if (!run.check('not stopped meanwhile', (await store.markExpiring(repository, number, timer.timerId)) ? undefined : `the clock of ${name} was stopped meanwhile`)) return;
 
   await run.step(`remove "${label}"`, async () => {
     // Label changes are idempotent by nature: a claim taken over after a crash simply does it again.
@@ -66,8 +71,9 @@ export async function checkInvestigation(event: EventOf<'timer.fired'>, context:
   await run.step('ask for logs and reproduction steps', async () => {
     const key = `github-labels.investigation.comment:${timer.timerId}`;
     const comment = await context.once(key, () => github.createIssueComment(repository, number, investigationComment(settings.investigation.comment, key)), {
-      // A comment is not idempotent: after a crash, look for ours (its marker) among the comments since the check was due.
-      find: () => github.findIssueComment(repository, number, { marker: commentMarker(key), since: new Date(timer.dueAt) }),
+      // A comment is not idempotent: after a crash, look for ours (its marker) among the comments since the
+      // check was due (an hour earlier, for clocks that disagree).
+      find: () => github.findIssueComment(repository, number, { marker: commentMarker(key), since: new Date(new Date(timer.dueAt).getTime() - CLOCK_MARGIN_MS) }),
     });
     if (comment.alreadyDone) return { outcome: 'skipped', detail: `already commented (${comment.result.url})` };
     return { detail: `commented: ${comment.result.url}` };

@@ -12,6 +12,12 @@ export interface Investigation {
   startedBy: string;
   /** The issue's page, for the Slack notice. */
   url: string;
+  /**
+   * The check found the label still there and is moving the issue back to triage: a retry carries on
+   * without asking GitHub again (the label is gone by then, removed by the check itself), and the
+   * `unlabeled` webhook of that removal does not stop it.
+   */
+  expiring?: boolean;
 }
 
 type InvestigationItem = Investigation & { pk: string; sk: string; expiresAt: number };
@@ -36,7 +42,8 @@ export class InvestigationStore {
 
   async get(repository: RepositoryRef, number: number): Promise<Investigation | undefined> {
     const item = await this.table.get<InvestigationItem>(key(repository, number), { consistent: true });
-    return item === undefined ? undefined : { timerId: item.timerId, dueAt: item.dueAt, startedBy: item.startedBy, url: item.url };
+    if (item === undefined) return undefined;
+    return { timerId: item.timerId, dueAt: item.dueAt, startedBy: item.startedBy, url: item.url, ...(item.expiring === true ? { expiring: true } : {}) };
   }
 
   /** Makes `investigation` the current one; returns the one it replaces, if any. */
@@ -45,6 +52,17 @@ export class InvestigationStore {
     const expiresAt = Math.max(expiresInDays(new Date(investigation.dueAt), RETENTION_DAYS_AFTER_DUE), expiresInDays(this.clock.now(), 1));
     await this.table.put({ ...key(repository, number), ...investigation, expiresAt });
     return previous;
+  }
+
+  /** Records that the check of `timerId` decided to move the issue back to triage; false when it is not the current one. */
+  async markExpiring(repository: RepositoryRef, number: number, timerId: string): Promise<boolean> {
+    try {
+      await this.table.update(key(repository, number), { set: { expiring: true } }, equals('timerId', timerId));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionFailedError) return false;
+      throw error;
+    }
   }
 
   /** Ends the investigation whose timer is `timerId`; false when another one is current (or none). */

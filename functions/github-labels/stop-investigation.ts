@@ -23,6 +23,7 @@ export async function stopInvestigation(
   }
   const current = await store.get(issue.repository, issue.number);
   if (!run.check('an investigation clock running', current === undefined ? `no investigation clock runs for ${name}` : undefined)) return;
+  if (!run.check('the check has not begun', current?.expiring === true ? `the check of ${name} is moving it back to triage (this is its own removal)` : undefined)) return;
   const reason = event.detailType === 'github.issue.unlabeled' ? 'the label was removed' : 'the issue was closed';
 
   await run.step('stop the investigation clock', async () => {

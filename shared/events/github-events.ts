@@ -8,7 +8,7 @@ import { envelopeSchema, text } from './envelope';
  */
 
 /** GitHub logins and repository names: letters, digits, `-`, `_`, `.`, and an app's `[bot]` suffix. */
-const githubName = z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[\w.-]+(\[bot\])?$/, 'must be a GitHub login or repository name'));
+const githubName = z.string().check(z.maxLength(100), z.regex(/^[\w.-]+(\[bot\])?$/, 'must be a GitHub login or repository name'));
 
 export const repositorySchema = z.object({ owner: githubName, name: githubName });
 export type RepositoryRef = z.infer<typeof repositorySchema>;

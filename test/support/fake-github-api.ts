@@ -111,6 +111,8 @@ export interface FakeGitHubOptions {
   repositories?: readonly string[];
   /** A path prefix, as GitHub Enterprise Server's `/api/v3`. */
   basePath?: string;
+  /** GitHub's clock, for the times it stamps on comments (default: the system's). */
+  clock?: { now(): Date };
 }
 
 /**
@@ -178,10 +180,17 @@ export class FakeGitHubApi {
     this.createLabelIn(this.repository(fullName), { name: label.name, color: label.color, description: label.description ?? null });
   }
 
+  /** A comment already on the issue (written at `at`, by default GitHub's now). */
+  seedComment(fullName: string, number: number, body: string, at?: Date): void {
+    this.issue(fullName, number).comments.push({ id: this.next(), body, createdAt: (at ?? this.now()).toISOString(), login: 'example-bot' });
+  }
+
   /** Changes an issue's labels or state on GitHub's side, without any webhook (as if it was missed). */
   setIssue(fullName: string, number: number, change: { state?: 'open' | 'closed'; labels?: readonly string[] }): void {
+    const repository = this.repository(fullName);
     const issue = this.issue(fullName, number);
     if (change.state !== undefined) issue.state = change.state;
+    for (const label of change.labels ?? []) this.labelIn(repository, label) ?? this.createLabelIn(repository, { name: label, color: 'ededed', description: null });
     if (change.labels !== undefined) issue.labels = [...change.labels];
   }
 
@@ -273,7 +282,13 @@ export class FakeGitHubApi {
       raw: `${method} ${req.url ?? ''}\n${JSON.stringify(req.headers)}\n${rawBody}`,
       authorization,
     };
-    const answer = this.scripts.get(call.operation)?.shift() ?? this.handle(call, url);
+    let answer: ScriptedAnswer;
+    try {
+      answer = this.scripts.get(call.operation)?.shift() ?? this.handle(call, url);
+    } catch (error) {
+      // A bug of the fake answers, rather than leaving the client waiting.
+      answer = { status: 500, body: { message: `the fake GitHub failed: ${(error as Error).message}` } };
+    }
     this.calls.push({ ...call, answer });
     return answer;
   }
@@ -330,7 +345,7 @@ export class FakeGitHubApi {
       }
       case 'issues/create-comment': {
         if (typeof input['body'] !== 'string' || input['body'] === '') return validationFailed('body', 'missing_field');
-        const now = new Date().toISOString();
+        const now = this.now().toISOString();
         const comment: FakeComment = { id: this.next(), body: input['body'], createdAt: now, login: actor.login };
         (issue as FakeIssue).comments.push(comment);
         return { status: 201, body: this.commentJson(repository, issue as FakeIssue, comment) };
@@ -486,6 +501,10 @@ export class FakeGitHubApi {
       updated_at: comment.createdAt,
       author_association: 'NONE',
     };
+  }
+
+  private now(): Date {
+    return this.options.clock?.now() ?? new Date();
   }
 
   private next(): number {

@@ -21,7 +21,7 @@ export class DryRunGitHub implements GitHub {
 
   constructor(private readonly outbox: Outbox) {}
 
-  async getIssue(): Promise<IssueSnapshot | undefined> {
+  async getIssue(_repository: RepositoryRef, _number: number): Promise<IssueSnapshot | undefined> {
     return undefined;
   }
 
@@ -41,15 +41,15 @@ export class DryRunGitHub implements GitHub {
     return { id, url: `https://github.com/${repository.owner}/${repository.name}/issues/${number}#issuecomment-${id}` };
   }
 
-  async findIssueComment(): Promise<IssueComment | undefined> {
+  async findIssueComment(_repository: RepositoryRef, _number: number, _search: { marker: string; since: Date }): Promise<IssueComment | undefined> {
     return undefined;
   }
 
-  async getLabel(): Promise<GitHubLabel | undefined> {
+  async getLabel(_repository: RepositoryRef, _name: string): Promise<GitHubLabel | undefined> {
     return undefined;
   }
 
-  async listLabels(): Promise<GitHubLabel[]> {
+  async listLabels(_repository: RepositoryRef): Promise<GitHubLabel[]> {
     return [];
   }
 
