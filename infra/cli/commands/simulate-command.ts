@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-context';
+import { registerGitHubCommentScenario } from './simulate/github-comment-scenario';
+import { registerGitHubLabelScenario } from './simulate/github-label-scenario';
 import { registerSlackMessageScenario } from './simulate/slack-message-scenario';
 import { registerSmsReplyScenario } from './simulate/sms-reply-scenario';
 
@@ -11,4 +13,6 @@ export function registerSimulateCommands(program: Command, io: CliIo): void {
   const simulate = program.command('simulate').description('send a signed, realistic webhook to a running Switchboard (like `stripe trigger`)');
   registerSlackMessageScenario(simulate, io);
   registerSmsReplyScenario(simulate, io);
+  registerGitHubCommentScenario(simulate, io);
+  registerGitHubLabelScenario(simulate, io);
 }
