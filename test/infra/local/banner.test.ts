@@ -28,6 +28,7 @@ describe('the start-up banner', () => {
     expect(banner).toContain('v1, applied from switchboard.config.example.yaml on this first start');
     expect(banner).toContain('local SLACK_SIGNING_SECRET kept in .switchboard/secrets.json');
     expect(banner).toContain('npx switchboard simulate slack-message');
+    expect(banner).toContain('npx switchboard simulate github-comment');
     expect(banner).not.toContain('Public URL');
     expect(banner).not.toContain('Recovered');
   });
