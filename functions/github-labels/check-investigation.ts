@@ -28,14 +28,14 @@ export async function checkInvestigation(event: EventOf<'timer.fired'>, context:
   if (!run.check('still the current investigation', current?.timerId === timer.timerId ? undefined : `the clock of ${name} was stopped or restarted`, name)) return;
   const investigation = current as NonNullable<typeof current>;
 
-  const now = await run.step('read the issue on GitHub', async () => {
+  const reading = await run.step('read the issue on GitHub', async () => {
     if (investigation.expiring === true) return { outcome: 'skipped' as const, detail: 'an earlier attempt found the label there and began', snapshot: undefined };
     const snapshot = await github.getIssue(repository, number);
     if (snapshot === undefined) return { detail: 'GitHub cannot be read here (dry-run): going by the label events received', snapshot };
     if (!snapshot.found) return { detail: `${name} is gone (deleted, transferred, or out of reach)`, snapshot };
     return { detail: `${snapshot.state}, labels: ${snapshot.labels.join(', ') || '(none)'}`, snapshot };
   });
-  const snapshot = now.snapshot;
+  const snapshot = reading.snapshot;
   const why =
     snapshot === undefined
       ? undefined

@@ -23,12 +23,7 @@ export async function startInvestigation(
   const name = `${repositoryName(issue.repository)}#${issue.number}`;
 
   if (!run.check('a repository of the organisation', whyNotOurRepository(settings, issue.repository), name)) return;
-  const trigger = event.detailType === 'github.issue.labeled' ? event.detail.label.name : undefined;
-  const why =
-    trigger !== undefined
-      ? sameLabel(trigger, label) ? undefined : `"${trigger}" is not the investigate label "${label}"`
-      : issue.labels.some((l) => sameLabel(l, label)) ? undefined : `${name} was reopened without "${label}"`;
-  if (!run.check('the investigate label', why, label)) return;
+  if (!run.check('the investigate label', whyNotTheInvestigateLabel(event, label, name), label)) return;
   if (!run.check('open', issue.state === 'open' ? undefined : `${name} is closed`)) return;
 
   const calendar = businessCalendarOf(context.config);
@@ -41,4 +36,13 @@ export async function startInvestigation(
     const when = describeInstant(dueAt, calendar.settings.timeZone);
     return { outcome: 'waiting', detail: `checks ${name} ${when} (${businessDays} business days) unless "${label}" is removed or the issue closed first` };
   });
+}
+
+/** Why the event does not start an investigation's clock: another label was added, or the reopened issue lacks it. */
+function whyNotTheInvestigateLabel(event: EventOf<'github.issue.labeled'> | EventOf<'github.issue.state.changed'>, label: string, name: string): string | undefined {
+  if (event.detailType === 'github.issue.labeled') {
+    const added = event.detail.label.name;
+    return sameLabel(added, label) ? undefined : `"${added}" is not the investigate label "${label}"`;
+  }
+  return event.detail.labels.some((each) => sameLabel(each, label)) ? undefined : `${name} was reopened without "${label}"`;
 }

@@ -123,6 +123,21 @@ describe('investigation aging, with a controlled clock, a fake GitHub and a fake
     expect(await switchboard.timers.list()).toEqual([]);
   });
 
+  it('starts a fresh clock when an issue still carrying the label is reopened', async () => {
+    const number = newIssue();
+    await label('labeled', number);
+    clock.set('2026-11-25T11:00:00-08:00');
+    await close(number);
+    clock.set('2026-11-27T09:00:00-08:00');
+    github.setIssue(PUBLIC_REPO, number, { state: 'open' });
+    await deliverGitHubWebhook(switchboard.url, 'issues', issueStatePayload('reopened', { number, labels: github.issueLabels(PUBLIC_REPO, number) }));
+    await switchboard.drain();
+
+    expect((await switchboard.timers.list()).map((timer) => timer.dueAt.toISOString())).toEqual([new Date('2026-12-01T09:00:00-08:00').toISOString()]);
+    await at('2026-12-01T09:00:00-08:00');
+    expect(changesTo(number)).toEqual(['issues/remove-label', 'issues/add-labels', 'issues/create-comment']);
+  });
+
   it('starts a fresh clock when the label is added again', async () => {
     const number = newIssue();
     await label('labeled', number);

@@ -106,3 +106,20 @@ describe('switchboard simulate github-comment and github-label, against a runnin
     ]);
   });
 });
+
+describe('the local webhook secret for GitHub', () => {
+  it('is generated when unset, like the other inbound secrets, and simulate signs with it', async () => {
+    const switchboard = await startLocalSwitchboard({ clock: new ManualClock('2026-11-25T10:00:00-08:00'), env: { GITHUB_WEBHOOK_SECRET: '' } });
+    try {
+      let stdout = '';
+      const code = await main(['simulate', 'github-comment', '--no-wait'], { stdout: (text) => (stdout += text), stderr: () => undefined, env: { SWITCHBOARD_DATA_DIR: switchboard.dataDir } });
+
+      expect(switchboard.generatedSecrets).toContain('GITHUB_WEBHOOK_SECRET');
+      expect(switchboard.secrets.GITHUB_WEBHOOK_SECRET).toMatch(/^[0-9a-f]{64}$/);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/HTTP 202/);
+    } finally {
+      await switchboard.dispose();
+    }
+  });
+});
