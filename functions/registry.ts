@@ -3,6 +3,7 @@ import { afterHours } from './after-hours/automation';
 import { jobApplications } from './job-applications/automation';
 import { customerQuestions } from './customer-questions/automation';
 import { firstResponse } from './first-response/automation';
+import { githubLabels } from './github-labels/automation';
 import { paging } from './paging/automation';
 
 /**
@@ -10,4 +11,4 @@ import { paging } from './paging/automation';
  * entry (the handler lives at `functions/{name}/handler.ts`); the local runtime routes with the same
  * subscriptions.
  */
-export const automations: readonly Automation[] = [afterHours, paging, jobApplications, customerQuestions, firstResponse];
+export const automations: readonly Automation[] = [afterHours, paging, githubLabels, jobApplications, customerQuestions, firstResponse];

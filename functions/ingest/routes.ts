@@ -1,5 +1,6 @@
 import { contactFormEndpoint } from './contact-form/contact-form-endpoint';
 import type { Endpoint } from './endpoint';
+import { githubWebhooksEndpoint } from './github/github-webhooks-endpoint';
 import { healthEndpoint } from './health-endpoint';
 import { slackEventsEndpoint } from './slack/slack-events-endpoint';
 import { slackInteractionsEndpoint } from './slack/slack-interactions-endpoint';
@@ -18,5 +19,6 @@ export const routes: Readonly<Record<string, Endpoint>> = {
   '/webhooks/twilio/status': twilioStatusEndpoint,
   '/webhooks/contact-form': contactFormEndpoint,
   '/webhooks/unthread': unthreadEndpoint,
+  '/webhooks/github': githubWebhooksEndpoint,
   '/health': healthEndpoint,
 };

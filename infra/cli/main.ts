@@ -4,6 +4,7 @@ import { ConfigMissingError } from '../../shared/config/config-store';
 import { processIo, type CliIo } from './cli-context';
 import { CliError } from './cli-error';
 import { registerChannelsCommands } from './commands/channels-command';
+import { registerCodenamesCommands } from './commands/codenames-command';
 import { registerConfigCommands } from './commands/config-command';
 import { registerIncidentsCommands } from './commands/incidents-command';
 import { registerOutboxCommands } from './commands/outbox-command';
@@ -14,7 +15,7 @@ import { registerTimersCommands } from './commands/timers-command';
 /** The admin CLI (SPEC §2): works on the local Switchboard, or a deployed one with `--stack NAME`. */
 export function createProgram(io: CliIo = processIo): Command {
   const program = new Command('switchboard')
-    .description('Operate Switchboard: configuration, channels, runs, incidents, timers, dry-run outbox, simulated webhooks.')
+    .description('Operate Switchboard: configuration, channels, runs, incidents, timers, codenames, dry-run outbox, simulated webhooks.')
     .option('--json', 'print JSON instead of tables')
     .option('--stack <name>', 'work on the deployed CloudFormation stack NAME instead of the local runtime')
     .showHelpAfterError('(run with --help for usage)')
@@ -25,6 +26,7 @@ export function createProgram(io: CliIo = processIo): Command {
   registerOutboxCommands(program, io);
   registerIncidentsCommands(program, io);
   registerTimersCommands(program, io);
+  registerCodenamesCommands(program, io);
   registerSimulateCommands(program, io);
   return program;
 }

@@ -44,10 +44,11 @@ export function startBanner(input: BannerInput): string {
     'Try next (in another terminal):',
     '  npx switchboard simulate slack-message   a customer writes in a shared channel on Sunday night',
     '  npx switchboard runs list                what the automations did, and why',
-    '  npx switchboard outbox list              what dry-run Slack and Twilio would have sent',
+    '  npx switchboard outbox list              what dry-run Slack, Twilio and GitHub would have sent',
     '  npx switchboard incidents open --customer "Acme Corp"   page the on-call chain',
     '  npx switchboard simulate sms-reply --body ACK           the first person acknowledges by SMS',
     '  npx switchboard simulate job-application                a job application from the website becomes an Unthread conversation',
+    '  npx switchboard simulate github-comment  a community member answers on an issue with a "+" label',
     '',
   ];
   return lines.join('\n');

@@ -3,6 +3,10 @@ import type { Logger } from '../../shared/log/logger';
 import { DryRunSpreadsheet } from '../../shared/providers/google-sheets/dry-run-spreadsheet';
 import type { LiveGoogleSpreadsheetOptions } from '../../shared/providers/google-sheets/live-google-spreadsheet';
 import type { Spreadsheet } from '../../shared/providers/google-sheets/spreadsheet';
+import { DryRunGitHub } from '../../shared/providers/github/dry-run-github';
+import type { GitHub } from '../../shared/providers/github/github';
+import { githubCredentialsOf } from '../../shared/providers/github/github-credentials';
+import type { GitHubTuning } from '../../shared/providers/github/live-github';
 import type { Outbox } from '../../shared/providers/outbox';
 import { DryRunSlackMessenger } from '../../shared/providers/slack/dry-run-slack-messenger';
 import type { LiveSlackOptions } from '../../shared/providers/slack/live-slack-messenger';
@@ -22,6 +26,7 @@ export interface ProviderTuning {
   twilio?: Pick<TwilioSmsOptions, 'maxRetries' | 'timeoutMs'>;
   unthread?: Pick<LiveUnthreadOptions, 'retries' | 'timeoutMs' | 'wait'>;
   googleSheets?: Pick<LiveGoogleSpreadsheetOptions, 'retries' | 'timeoutMs'>;
+  github?: GitHubTuning;
 }
 
 export interface LocalProviders {
@@ -29,6 +34,7 @@ export interface LocalProviders {
   sms: SmsSender;
   unthread: UnthreadConversations;
   sheets: Spreadsheet;
+  github: GitHub;
 }
 
 /**
@@ -45,7 +51,7 @@ export async function chooseLocalProviders(input: {
   log: Logger;
   tuning?: ProviderTuning;
 }): Promise<LocalProviders> {
-  return { slack: await slackMessenger(input), sms: await smsSender(input), unthread: await unthreadConversations(input), sheets: await spreadsheet(input) };
+  return { slack: await slackMessenger(input), sms: await smsSender(input), github: await gitHub(input), unthread: await unthreadConversations(input), sheets: await spreadsheet(input) };
 }
 
 async function slackMessenger({ secrets, settings, outbox, clock, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<SlackMessenger> {
@@ -91,4 +97,12 @@ async function spreadsheet({ secrets, settings, outbox, log, tuning }: Parameter
     log,
     ...tuning?.googleSheets,
   });
+}
+
+/** GitHub is live with a token or a GitHub App (`GITHUB_API_URL` for Enterprise Server), else dry-run. */
+async function gitHub({ secrets, settings, outbox, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<GitHub> {
+  const credentials = githubCredentialsOf(secrets);
+  if (credentials === undefined) return new DryRunGitHub(outbox);
+  const { LiveGitHub } = await import('../../shared/providers/github/live-github');
+  return new LiveGitHub({ credentials, apiUrl: settings.apiUrls.github, log, ...(tuning?.github === undefined ? {} : { tuning: tuning.github }) });
 }

@@ -35,6 +35,7 @@ process.stdout.write(
       { name: 'Twilio', mode: runtime.platform.sms.mode, enableWith: 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER' },
       { name: 'Unthread', mode: runtime.platform.unthread.mode, enableWith: 'UNTHREAD_API_KEY' },
       { name: 'Google Sheets', mode: runtime.platform.sheets.mode, enableWith: 'GOOGLE_SERVICE_ACCOUNT_JSON' },
+      { name: 'GitHub', mode: runtime.platform.github.mode, enableWith: 'GITHUB_TOKEN, or GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY' },
     ],
     dataDir: displayPath(runtime.dataDir),
     store: runtime.store.kind === 'sqlite' ? { kind: 'sqlite', file: displayPath(runtime.store.file) } : runtime.store,

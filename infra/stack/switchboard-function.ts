@@ -21,6 +21,8 @@ export interface FunctionEnvironment {
   logLevel: string;
   /** The webhooks' public base URL, without a trailing slash (PUBLIC_BASE_URL). @default unset */
   publicBaseUrl?: string | undefined;
+  /** `GITHUB_API_URL`: GitHub Enterprise Server's API (`https://HOST/api/v3`). @default unset: https://api.github.com */
+  githubApiUrl?: string | undefined;
   /** Only for functions that set timers: where their schedules go. @default unset: timers are unavailable */
   timers?: TimersEnvironment | undefined;
 }
@@ -123,7 +125,7 @@ function bundledCode(entry: string): Code {
 
 /** The variables of shared/aws/aws-environment.ts; optional ones are left out rather than set empty. */
 function environmentVariables(environment: FunctionEnvironment, secret: ISecret): Record<string, string> {
-  const { publicBaseUrl, timers } = environment;
+  const { publicBaseUrl, githubApiUrl, timers } = environment;
   return {
     [AWS_ENVIRONMENT.tableName]: environment.tableName,
     [AWS_ENVIRONMENT.busName]: environment.busName,
@@ -131,6 +133,7 @@ function environmentVariables(environment: FunctionEnvironment, secret: ISecret)
     [AWS_ENVIRONMENT.dryRunProviders]: environment.dryRunProviders.join(','),
     [AWS_ENVIRONMENT.logLevel]: environment.logLevel,
     ...(publicBaseUrl === undefined ? {} : { [AWS_ENVIRONMENT.publicBaseUrl]: publicBaseUrl }),
+    ...(githubApiUrl === undefined ? {} : { [AWS_ENVIRONMENT.githubApiUrl]: githubApiUrl }),
     ...(timers === undefined
       ? {}
       : {

@@ -26,6 +26,11 @@ export interface SwitchboardStackProps extends StackProps {
    * @default the HTTP API's own endpoint
    */
   publicBaseUrl?: string | undefined;
+  /**
+   * GitHub Enterprise Server's API, e.g. `https://github.example.com/api/v3`, for the automations that call GitHub.
+   * @default https://api.github.com
+   */
+  githubApiUrl?: string | undefined;
 }
 
 /**
@@ -46,6 +51,7 @@ export class SwitchboardStack extends Stack {
       dryRunProviders: props.dryRunProviders ?? [],
       logLevel: props.logLevel ?? 'INFO',
     };
+    const githubApiUrl = props.githubApiUrl === undefined ? undefined : httpsUrl('githubApiUrl', props.githubApiUrl);
     const shared = { environment, secret: credentials.secret, table: state, bus: events.bus };
 
     const webhooks = new WebhookApi(this, 'Webhooks', { ...shared, publicBaseUrl: props.publicBaseUrl });
@@ -53,7 +59,7 @@ export class SwitchboardStack extends Stack {
     for (const automation of automations) {
       new AutomationWiring(this, automation.name, {
         ...shared,
-        environment: { ...environment, publicBaseUrl: webhooks.publicBaseUrl },
+        environment: { ...environment, publicBaseUrl: webhooks.publicBaseUrl, githubApiUrl },
         automation,
         alarmTopic: alarms.topic,
         timers,
@@ -72,4 +78,16 @@ export class SwitchboardStack extends Stack {
     };
     for (const key of Object.keys(outputs) as (keyof typeof STACK_OUTPUTS)[]) new CfnOutput(this, STACK_OUTPUTS[key], outputs[key]);
   }
+}
+
+/** An https URL without a trailing slash, or an error naming the setting. */
+function httpsUrl(setting: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch (error) {
+    throw new Error(`${setting} "${value}" is not a URL`, { cause: error });
+  }
+  if (url.protocol !== 'https:') throw new Error(`${setting} "${value}" must be an https URL`);
+  return url.href.replace(/\/+$/, '');
 }

@@ -3,7 +3,8 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination, type CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, LogGroup, MetricFilter, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { IGNORED_GITHUB_EVENT } from '../../functions/ingest/github/github-webhooks-endpoint';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { StateTable } from './state-table';
@@ -86,6 +87,16 @@ export class WebhookApi extends Construct {
     props.table.grantDeliveryLedger(this.ingest);
     props.table.grantConfigurationRead(this.ingest);
     props.bus.grantPutEventsTo(this.ingest);
+    // GitHub deliveries acked without publishing (events no automation needs) are counted, by event, from
+    // ingest's log line: no write per delivery, no permission beyond the log group it already has.
+    new MetricFilter(this, 'IgnoredGitHubEvents', {
+      logGroup: this.ingest.logGroup,
+      metricNamespace: 'Switchboard',
+      metricName: 'IgnoredGitHubEvents',
+      filterPattern: FilterPattern.stringValue('$.message', '=', IGNORED_GITHUB_EVENT),
+      metricValue: '1',
+      dimensions: { Event: '$.githubEvent' },
+    });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
     this.stage = new HttpStage(this, 'Stage', {

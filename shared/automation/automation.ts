@@ -5,6 +5,7 @@ import type { DomainEvent } from '../events/catalogue';
 import type { EffectOutcome, OnceOptions } from '../idempotency/side-effect-ledger';
 import type { Logger } from '../log/logger';
 import type { Spreadsheet } from '../providers/google-sheets/spreadsheet';
+import type { GitHub } from '../providers/github/github';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
 import type { SmsSender } from '../providers/sms/sms-sender';
 import type { UnthreadConversations } from '../providers/unthread/unthread-conversations';
@@ -26,6 +27,7 @@ export interface AutomationContext {
   sms: SmsSender;
   unthread: UnthreadConversations;
   sheets: Spreadsheet;
+  github: GitHub;
   /** The table, for an automation's own state (incidents, tickets). */
   table: Table;
   publicBaseUrl: string | undefined;

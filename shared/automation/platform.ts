@@ -4,6 +4,7 @@ import type { ConfigStore } from '../config/config-store';
 import type { SideEffectLedger } from '../idempotency/side-effect-ledger';
 import type { Logger } from '../log/logger';
 import type { Spreadsheet } from '../providers/google-sheets/spreadsheet';
+import type { GitHub } from '../providers/github/github';
 import type { Outbox } from '../providers/outbox';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
 import type { SmsSender } from '../providers/sms/sms-sender';
@@ -29,6 +30,7 @@ export interface Platform {
   sms: SmsSender;
   unthread: UnthreadConversations;
   sheets: Spreadsheet;
+  github: GitHub;
   /** The webhooks' public base URL, for provider callbacks (Twilio delivery status). */
   publicBaseUrl: string | undefined;
   log: Logger;

@@ -9,6 +9,7 @@ export const AWS_ENVIRONMENT = {
   dryRunProviders: 'DRY_RUN_PROVIDERS',
   logLevel: 'LOG_LEVEL',
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  githubApiUrl: 'GITHUB_API_URL',
   scheduleGroup: 'SCHEDULE_GROUP',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   busArn: 'EVENT_BUS_ARN',
@@ -30,6 +31,7 @@ const schema = z.object({
   UNTHREAD_API_URL: z.optional(z.url()),
   GOOGLE_SHEETS_API_URL: z.optional(z.url()),
   GOOGLE_OAUTH_TOKEN_URL: z.optional(z.url()),
+  GITHUB_API_URL: z.optional(z.url()),
   PUBLIC_BASE_URL: z.optional(z.url()),
   SCHEDULE_GROUP: z.optional(present),
   SCHEDULER_ROLE_ARN: z.optional(present),
@@ -48,7 +50,7 @@ export interface AwsEnvironment {
   publicBaseUrl: string | undefined;
   /** For automations that set timers: the Scheduler group, the role it assumes, and the bus it targets. */
   scheduler: { groupName: string; roleArn: string; busArn: string; deadLetterArn?: string } | undefined;
-  apiUrls: { slack: string | undefined; twilio: string | undefined; unthread: string | undefined; googleSheets: string | undefined; googleOAuthToken: string | undefined };
+  apiUrls: { slack: string | undefined; twilio: string | undefined; github: string | undefined; unthread: string | undefined; googleSheets: string | undefined; googleOAuthToken: string | undefined };
 }
 
 /**
@@ -81,6 +83,6 @@ export function readAwsEnvironment(env: Record<string, string | undefined> = pro
             busArn: e.EVENT_BUS_ARN,
             ...(e.TIMERS_DEAD_LETTER_ARN === undefined ? {} : { deadLetterArn: e.TIMERS_DEAD_LETTER_ARN }),
           },
-    apiUrls: { slack: e.SLACK_API_URL, twilio: e.TWILIO_API_URL, unthread: e.UNTHREAD_API_URL, googleSheets: e.GOOGLE_SHEETS_API_URL, googleOAuthToken: e.GOOGLE_OAUTH_TOKEN_URL },
+    apiUrls: { slack: e.SLACK_API_URL, twilio: e.TWILIO_API_URL, github: e.GITHUB_API_URL, unthread: e.UNTHREAD_API_URL, googleSheets: e.GOOGLE_SHEETS_API_URL, googleOAuthToken: e.GOOGLE_OAUTH_TOKEN_URL },
   };
 }

@@ -16,6 +16,8 @@ import type { AwsSmsSenderInput } from './aws-sms-sender';
 import type { AwsSpreadsheetInput } from './aws-spreadsheet';
 import type { Spreadsheet } from '../providers/google-sheets/spreadsheet';
 import { UnconfiguredSpreadsheet } from '../providers/google-sheets/unconfigured-spreadsheet';
+import type { AwsGitHubInput } from './aws-github';
+import type { GitHub } from '../providers/github/github';
 import { RunStore } from '../runs/run-store';
 import { SchedulerTimers } from '../timers/scheduler-timers';
 import { UnavailableTimers } from '../timers/unavailable-timers';
@@ -34,6 +36,7 @@ import { loadSecrets } from './load-secrets';
 export interface AwsProviders {
   sms?: (input: AwsSmsSenderInput) => SmsSender;
   sheets?: (input: AwsSpreadsheetInput) => Spreadsheet;
+  github?: (input: AwsGitHubInput) => GitHub;
 }
 
 export async function createAwsPlatform(env: Record<string, string | undefined> = process.env, providers: AwsProviders = {}): Promise<Platform> {
@@ -77,6 +80,7 @@ export async function createAwsPlatform(env: Record<string, string | undefined> 
       log,
       outbox,
     }),
+    github: (providers.github ?? githubNotWired)({ secrets, dryRun: environment.dryRunProviders.has('github'), apiUrl: environment.apiUrls.github, log, outbox }),
     publicBaseUrl: environment.publicBaseUrl,
     log,
   };
@@ -94,5 +98,24 @@ function smsNotWired(): SmsSender {
     send: async () => {
       throw new ProviderError('twilio', 'messages.create', false, 'this function sends no SMS: its Lambda entry passes no SMS sender');
     },
+  };
+}
+
+/** For functions whose entry passed no GitHub adapter: they do not call GitHub, and say so if asked to. */
+function githubNotWired(): GitHub {
+  const refuse = async (): Promise<never> => {
+    throw new ProviderError('github', 'request', false, 'this function calls no GitHub: its Lambda entry passes no GitHub adapter');
+  };
+  return {
+    mode: 'live',
+    getIssue: refuse,
+    removeIssueLabel: refuse,
+    addIssueLabels: refuse,
+    createIssueComment: refuse,
+    findIssueComment: refuse,
+    getLabel: refuse,
+    listLabels: refuse,
+    createLabel: refuse,
+    updateLabel: refuse,
   };
 }

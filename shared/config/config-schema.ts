@@ -128,6 +128,63 @@ const jobApplicationsSchema = z.strictObject({
   reply: z.strictObject({ subject: replyTemplate, body: replyTemplate }),
 });
 
+const githubLogin = z.string().regex(/^[A-Za-z0-9-]{1,39}$/, 'must be a GitHub login');
+/** A bot's login: an app's ends in `[bot]` (`dependabot[bot]`), a machine user's is a plain login. */
+const githubBotLogin = z.string().regex(/^[A-Za-z0-9-]{1,39}(\[bot\])?$/, 'must be a GitHub login, an app\'s ending in [bot]');
+const githubRepository = z.string().regex(/^[A-Za-z0-9-]{1,39}\/[\w.-]{1,100}$/, 'must be a repository as "owner/name"');
+/** GitHub label names: up to 50 characters. */
+const githubLabelName = z.string().trim().min(1).max(50, 'must be at most 50 characters (GitHub\'s limit for label names)');
+const regularExpression = z.string().min(1).refine((pattern) => {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a valid regular expression');
+
+/** The comment posted when an investigation ran out of time without a reproduction. */
+export const DEFAULT_INVESTIGATION_COMMENT =
+  "We have been investigating this but could not reproduce it yet. Could you share the logs from around the time it happened, the exact steps that lead to it, and the versions you run? We've moved it back to triage in the meantime.";
+
+/** SPEC §3.C: the GitHub label automations. Every key has a default except the repositories of the codename mirror. */
+const githubLabelsSchema = z.strictObject({
+  /** The codename mirror's two repositories; without them codename labels are not mirrored. */
+  repositories: z
+    .strictObject({ public: githubRepository, confidential: githubRepository })
+    .refine((repositories) => repositories.public.toLowerCase() !== repositories.confidential.toLowerCase(), {
+      message: 'the public and the confidential repository must differ',
+      path: ['confidential'],
+    })
+    .optional(),
+  /** Logins that never count as the community, besides `type: Bot` and any `[bot]` login (e.g. a machine user). */
+  botLogins: z.array(githubBotLogin).default([]),
+  /** Labels whose name starts with this (case-insensitively) wait on the community, and go when it answers. */
+  waitingLabelPrefix: z.string().trim().min(1).max(20).default('+'),
+  investigation: z
+    .strictObject({
+      /** The label that starts the clock. */
+      label: githubLabelName.default('~investigate'),
+      /** Business days (on the business calendar) before an investigation still labelled goes back to triage. */
+      businessDays: z.number().positive().max(60).default(2),
+      /** Labels added back when it goes back to triage. */
+      addBack: z.array(githubLabelName).default([':incoming', ':reproduce']),
+      /** The comment asking for logs and reproduction steps (GitHub Markdown). */
+      comment: z.string().trim().min(1).max(5_000).default(DEFAULT_INVESTIGATION_COMMENT),
+    })
+    .prefault({}),
+  codenames: z
+    .strictObject({
+      /** What a customer codename label's name looks like. */
+      pattern: regularExpression.default('^(customer|prospect)-[a-z0-9-]+$'),
+      /** The description the public copy of a codename label gets: never the customer's name. */
+      publicDescription: z.string().trim().min(1).max(100, "must be at most 100 characters (GitHub's limit for label descriptions)").default('Customer codename'),
+    })
+    .prefault({}),
+  /** Told when an investigation goes back to triage and when a codename label is deleted (default: paging.internalChannel). */
+  slackChannel: slackChannelId.optional(),
+});
+
 const responseTimeSchema = z.strictObject({
   severity: z.enum(['P0', 'P1', 'P2', 'P3']),
   meaning: z.string().trim().min(1).max(100),
@@ -148,7 +205,8 @@ export const configSchema = z.strictObject({
     }),
     github: z.strictObject({
       org: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub organisation name'),
-      teamLogins: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, 'must be a GitHub login')).default([]),
+      /** Team members' logins: never the community, whatever their `author_association` (compared case-insensitively). */
+      teamLogins: z.array(githubLogin).default([]),
     }),
   }),
   businessHours: z
@@ -265,6 +323,7 @@ export const configSchema = z.strictObject({
   contactForm: contactFormSchema.default({ bannedEmailDomains: [], repostWindow: '10m' }),
   /** Absent: applications are accepted and their runs fail, replayable once this is configured. */
   jobApplications: jobApplicationsSchema.optional(),
+  githubLabels: githubLabelsSchema.prefault({}),
   runs: z
     .strictObject({
       retentionDays: z.number().int().min(1).max(365).default(30),

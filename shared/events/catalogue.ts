@@ -2,8 +2,10 @@ import type * as z from 'zod/mini';
 import { contactFormSubmittedSchema } from './contact-events';
 import { incidentAckRequestedSchema, incidentOpenRequestedSchema } from './incident-events';
 import {
+  githubCodenameMirrorRequestedSchema,
   githubIssueCommentedSchema,
   githubIssueLabeledSchema,
+  githubIssueStateChangedSchema,
   githubIssueUnlabeledSchema,
   githubLabelChangedSchema,
 } from './github-events';
@@ -34,7 +36,9 @@ export const eventCatalogue = {
   'github.issue.commented': githubIssueCommentedSchema,
   'github.issue.labeled': githubIssueLabeledSchema,
   'github.issue.unlabeled': githubIssueUnlabeledSchema,
+  'github.issue.state.changed': githubIssueStateChangedSchema,
   'github.label.changed': githubLabelChangedSchema,
+  'github.codename.mirror.requested': githubCodenameMirrorRequestedSchema,
   'contact.form.submitted': contactFormSubmittedSchema,
   'sms.received': smsReceivedSchema,
   'sms.status': smsStatusSchema,

@@ -3,7 +3,7 @@
  * worth retrying later; permanent ones (a bad channel, a missing scope) end the run as failed.
  */
 export class ProviderError extends Error {
-  override readonly name = 'ProviderError';
+  override readonly name: string = 'ProviderError';
   constructor(
     readonly provider: string,
     readonly operation: string,

@@ -3,7 +3,12 @@ export const SECRET_NAMES = [
   'SLACK_SIGNING_SECRET',
   'SLACK_BOT_TOKEN',
   'GITHUB_WEBHOOK_SECRET',
+  /** The secret GitHub signed with before a rotation, accepted until every webhook uses the new one. */
+  'GITHUB_WEBHOOK_SECRET_PREVIOUS',
   'GITHUB_TOKEN',
+  /** A GitHub App instead of a token: its id and private key (PEM); installation tokens are obtained per repository owner. */
+  'GITHUB_APP_ID',
+  'GITHUB_APP_PRIVATE_KEY',
   'TWILIO_ACCOUNT_SID',
   'TWILIO_AUTH_TOKEN',
   'TWILIO_FROM_NUMBER',
@@ -29,6 +34,7 @@ export type Secrets = Partial<Record<SecretName, string>>;
 export const INBOUND_SECRET_NAMES = [
   'SLACK_SIGNING_SECRET',
   'TWILIO_AUTH_TOKEN',
+  'GITHUB_WEBHOOK_SECRET',
   'CONTACT_FORM_SECRET',
   'UNTHREAD_WEBHOOK_SECRET',
 ] as const satisfies readonly SecretName[];

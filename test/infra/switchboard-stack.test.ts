@@ -491,6 +491,67 @@ describe('the paging automation', () => {
   });
 });
 
+describe('the github-labels automation', () => {
+  const githubLabels = automationNamed('github-labels');
+
+  it.each(githubLabels.subscriptions.map((subscription) => [[subscription.detailType, ...Object.values(subscription.detail ?? {}).flat()].join(' '), subscription] as const))(
+    'has a rule for %s that runs the github-labels function',
+    (_name, subscription) => {
+      const [, rule] = only(rulesFor(subscription));
+      const [target] = rule.Properties['Targets'] as Target[];
+
+      expect(referencedId(target!.Arn)).toBe(functionIdOf(githubLabels));
+    },
+  );
+
+  it('sets timers (the investigation checks) in the timers group, and receives only its own', () => {
+    const [, group] = only(resources('AWS::Scheduler::ScheduleGroup'));
+    const environment = environmentOf(functionIdOf(githubLabels));
+
+    const scheduling = statementsOfRole(roleOf(functionIdOf(githubLabels))).filter((statement) => actionsOf(statement).some((action) => action.startsWith('scheduler:')));
+
+    expect(githubLabels.usesTimers).toBe(true);
+    expect(environment['SCHEDULE_GROUP']).toBe(group.Properties['Name']);
+    expect(actionsOf(scheduling[0]!).sort()).toEqual(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule']);
+    expect(Object.keys(rulesFor({ detailType: 'timer.fired', detail: { automation: ['github-labels'] } }))).toHaveLength(1);
+  });
+
+  it('reads its GitHub credentials (GITHUB_TOKEN, or the GitHub App) from the one secret, and may publish codename.assigned', () => {
+    const [secretId] = only(resources('AWS::SecretsManager::Secret'));
+    const [busId] = only(resources('AWS::Events::EventBus'));
+
+    const statements = statementsOfRole(roleOf(functionIdOf(githubLabels)));
+
+    expect(environmentOf(functionIdOf(githubLabels))['SECRET_ARN']).toEqual({ Ref: secretId });
+    expect(statements).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: { Ref: secretId } }));
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': [busId, 'Arn'] } }));
+  });
+
+  it('calls api.github.com unless the context value githubApiUrl names a GitHub Enterprise Server', () => {
+    const enterprise = synthesiseWithContext({ githubApiUrl: 'https://github.example.com/api/v3/' });
+    const functionIds = Object.keys(enterprise.findResources('AWS::Lambda::Function'));
+
+    expect(environmentOf(functionIdOf(githubLabels))).not.toHaveProperty('GITHUB_API_URL');
+    const values = functionIds.map((id) => environmentOf(id, enterprise)['GITHUB_API_URL']);
+    expect(values.filter((value) => value === 'https://github.example.com/api/v3')).toHaveLength(automations.length);
+    expect(values.filter((value) => value === undefined)).toHaveLength(1); // ingest never calls GitHub
+    expect(() => synthesiseWithContext({ githubApiUrl: 'http://github.example.com/api/v3' })).toThrow(/githubApiUrl .* must be an https URL/);
+  });
+
+  it("counts the GitHub deliveries ingest acks without publishing, by event, from ingest's log", () => {
+    const ingest = resources('AWS::Lambda::Function')[ingestFunctionId()]!;
+    const logGroup = (ingest.Properties['LoggingConfig'] as { LogGroup: unknown }).LogGroup;
+
+    const [, filter] = only(resources('AWS::Logs::MetricFilter'));
+
+    expect(filter.Properties).toMatchObject({
+      LogGroupName: logGroup,
+      FilterPattern: '{ $.message = "GitHub event ignored" }',
+      MetricTransformations: [{ MetricNamespace: 'Switchboard', MetricName: 'IgnoredGitHubEvents', MetricValue: '1', Dimensions: [{ Key: 'Event', Value: '$.githubEvent' }] }],
+    });
+  });
+});
+
 describe('the job-applications automation', () => {
   const jobApplications = automationNamed('job-applications');
 
@@ -525,8 +586,8 @@ describe('the job-applications automation', () => {
 });
 
 describe('the automations that set timers', () => {
-  it('are after-hours (the overnight digest), paging, job-applications (deadlines), customer-questions (the weekly summary) and first-response', () => {
-    expect(automations.filter((automation) => automation.usesTimers === true).map((automation) => automation.name).sort()).toEqual(['after-hours', 'customer-questions', 'first-response', 'job-applications', 'paging']);
+  it('are after-hours (the overnight digest), paging, github-labels (investigation checks), job-applications (deadlines), customer-questions (the weekly summary) and first-response', () => {
+    expect(automations.filter((automation) => automation.usesTimers === true).map((automation) => automation.name).sort()).toEqual(['after-hours', 'customer-questions', 'first-response', 'github-labels', 'job-applications', 'paging']);
   });
 
   it.each(automations.filter((automation) => automation.usesTimers === true).map((automation) => [automation.name, automation] as const))(

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../infra/local/local-runtime';
 import type { FakeGoogleSheetsApi } from './fake-google-sheets-api';
+import type { FakeGitHubApi } from './fake-github-api';
 import type { FakeSlackApi } from './fake-slack-api';
+import { TEST_GITHUB_WEBHOOK_SECRET } from './github-webhooks';
 import type { FakeTwilioApi } from './fake-twilio-api';
 import type { FakeUnthreadApi } from './fake-unthread-api';
 import type { ManualClock } from './manual-clock';
@@ -24,8 +26,8 @@ export interface LocalSwitchboard extends LocalRuntime {
 /**
  * The local runtime as a test starts it: real HTTP on a free port, its own SQLite file in a fresh data
  * directory, the example configuration, a clock the test moves, Slack live against `slack`, Twilio
- * live against `twilio`, Unthread against `unthread` and Google Sheets against `google` (fake APIs on
- * 127.0.0.1), or each in dry-run without one. Retries are shortened,
+ * live against `twilio`, GitHub against `github`, Unthread against `unthread` and Google Sheets against
+ * `google` (fake APIs on 127.0.0.1), or each in dry-run without one. Retries are shortened,
  * not removed. Timers fire when the test calls `tick()` (no background polling unless asked).
  */
 export async function startLocalSwitchboard(input: {
@@ -34,6 +36,7 @@ export async function startLocalSwitchboard(input: {
   twilio?: FakeTwilioApi;
   unthread?: FakeUnthreadApi;
   google?: FakeGoogleSheetsApi;
+  github?: FakeGitHubApi;
   env?: Record<string, string>;
   options?: Partial<LocalRuntimeOptions>;
   /** An existing data directory (a restart); by default a fresh one, removed by `dispose`. */
@@ -49,6 +52,7 @@ export async function startLocalSwitchboard(input: {
       TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN,
       CONTACT_FORM_SECRET: TEST_CONTACT_FORM_SECRET,
       UNTHREAD_WEBHOOK_SECRET: TEST_UNTHREAD_WEBHOOK_SECRET,
+      GITHUB_WEBHOOK_SECRET: TEST_GITHUB_WEBHOOK_SECRET,
       ...(input.slack === undefined ? {} : { SLACK_BOT_TOKEN: input.slack.token, SLACK_API_URL: input.slack.url }),
       ...(input.twilio === undefined
         ? {}
@@ -57,6 +61,7 @@ export async function startLocalSwitchboard(input: {
       ...(input.google === undefined
         ? {}
         : { GOOGLE_SERVICE_ACCOUNT_JSON: input.google.serviceAccountJson(), GOOGLE_SHEETS_API_URL: input.google.url, GOOGLE_OAUTH_TOKEN_URL: input.google.tokenUrl }),
+      ...(input.github?.token === undefined ? {} : { GITHUB_TOKEN: input.github.token, GITHUB_API_URL: input.github.url }),
       ...input.env,
     },
     clock: input.clock,
@@ -68,6 +73,7 @@ export async function startLocalSwitchboard(input: {
     // Retry-After is honoured, but not slept through: the test's clock is the only clock.
     unthread: { retries: { attempts: 3, maxWaitMs: 10_000, baseDelayMs: 10 }, timeoutMs: 2_000, wait: async () => undefined },
     googleSheets: { retries: { retry: 1, retryDelayMs: 5 }, timeoutMs: 2_000 },
+    github: { retryAfterBaseMs: 1, writeSpacingMs: 0, timeoutMs: 2_000 },
     pollIntervalMs: 0,
     ...input.options,
   });

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-context';
 import { registerContactFormScenarios } from './simulate/job-application-scenario';
+import { registerGitHubCommentScenario } from './simulate/github-comment-scenario';
+import { registerGitHubLabelScenario } from './simulate/github-label-scenario';
 import { registerSlackMessageScenario } from './simulate/slack-message-scenario';
 import { registerSlackReactionScenario } from './simulate/slack-reaction-scenario';
 import { registerSlackShortcutScenario } from './simulate/slack-shortcut-scenario';
@@ -19,4 +21,6 @@ export function registerSimulateCommands(program: Command, io: CliIo): void {
   registerSmsReplyScenario(simulate, io);
   registerContactFormScenarios(simulate, io);
   registerUnthreadUpdateScenario(simulate, io);
+  registerGitHubCommentScenario(simulate, io);
+  registerGitHubLabelScenario(simulate, io);
 }

@@ -29,6 +29,7 @@ describe('the start-up banner', () => {
     expect(banner).toContain('local SLACK_SIGNING_SECRET kept in .switchboard/secrets.json');
     expect(banner).toContain('npx switchboard simulate slack-message');
     expect(banner).toContain('npx switchboard simulate job-application');
+    expect(banner).toContain('npx switchboard simulate github-comment');
     expect(banner).not.toContain('Public URL');
     expect(banner).not.toContain('Recovered');
   });

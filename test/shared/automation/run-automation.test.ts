@@ -19,6 +19,7 @@ import { createTestTable } from '../../support/test-table';
 import { sampleSlackMessageEvent } from '../../support/sample-events';
 import { DryRunSpreadsheet } from '../../../shared/providers/google-sheets/dry-run-spreadsheet';
 import { DryRunSmsSender } from '../../../shared/providers/sms/dry-run-sms-sender';
+import { DryRunGitHub } from '../../../shared/providers/github/dry-run-github';
 import { TableTimers } from '../../../shared/timers/table-timers';
 import { DryRunUnthreadConversations } from '../../../shared/providers/unthread/dry-run-unthread-conversations';
 
@@ -64,6 +65,7 @@ describe('run automation', () => {
       sms: new DryRunSmsSender(outbox, '+15555550100'),
       unthread: new DryRunUnthreadConversations(outbox),
       sheets: new DryRunSpreadsheet(outbox),
+      github: new DryRunGitHub(outbox),
       publicBaseUrl: undefined,
       log: createLogger({ level: 'SILENT', runtime: 'local' }),
     };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { configSchema, type ConfigInput } from '../../../shared/config/config-schema';
+import { configSchema, DEFAULT_INVESTIGATION_COMMENT, type ConfigInput } from '../../../shared/config/config-schema';
 
 const EXAMPLE_FILE = new URL('../../../switchboard.config.example.yaml', import.meta.url);
 const exampleText = readFileSync(EXAMPLE_FILE, 'utf8');
@@ -36,6 +36,11 @@ describe('configuration schema', () => {
       expect(example.runs?.retentionDays).toBe(30);
       expect(example.businessHours.holidays.types).toEqual(['public']);
       expect(example.afterHours.customerChannels).toEqual([{ id: 'C0ACMEPROD', customer: 'Acme Corp' }]);
+      expect(example.githubLabels).toMatchObject({
+        waitingLabelPrefix: '+',
+        investigation: { label: '~investigate', businessDays: 2, addBack: [':incoming', ':reproduce'], comment: DEFAULT_INVESTIGATION_COMMENT },
+        codenames: { pattern: '^(customer|prospect)-[a-z0-9-]+$', publicDescription: 'Customer codename' },
+      });
     });
   });
 
@@ -382,6 +387,60 @@ describe('configuration schema', () => {
       });
 
       expect(problemsOf(document).map((p) => p.path).sort()).toEqual(['afterHours.overnightDigest.channel', 'customerQuestions.spreadsheetId', 'firstResponse.outsideBusinessHours']);
+    });
+  });
+
+  describe('GitHub labels', () => {
+    it('has every default without the section, and mirrors no codenames without repositories', () => {
+      const document = exampleWith((d) => {
+        delete d.githubLabels;
+      });
+
+      const config = configSchema.parse(document);
+
+      expect(config.githubLabels).toEqual({
+        botLogins: [],
+        waitingLabelPrefix: '+',
+        investigation: { label: '~investigate', businessDays: 2, addBack: [':incoming', ':reproduce'], comment: DEFAULT_INVESTIGATION_COMMENT },
+        codenames: { pattern: '^(customer|prospect)-[a-z0-9-]+$', publicDescription: 'Customer codename' },
+      });
+    });
+
+    it('fills the defaults of a partial investigation section', () => {
+      const document = exampleWith((d) => {
+        d.githubLabels = { investigation: { businessDays: 3 } };
+      });
+
+      expect(configSchema.parse(document).githubLabels.investigation).toEqual({ label: '~investigate', businessDays: 3, addBack: [':incoming', ':reproduce'], comment: DEFAULT_INVESTIGATION_COMMENT });
+    });
+
+    it('refuses repositories that are not owner/name, or the same one twice', () => {
+      const malformed = exampleWith((d) => {
+        d.githubLabels!.repositories = { public: 'product', confidential: 'example-org/product-confidential' };
+      });
+      const same = exampleWith((d) => {
+        d.githubLabels!.repositories = { public: 'example-org/product', confidential: 'Example-Org/Product' };
+      });
+
+      expect(problemsOf(malformed)).toEqual([{ path: 'githubLabels.repositories.public', message: 'must be a repository as "owner/name"' }]);
+      expect(problemsOf(same)).toEqual([{ path: 'githubLabels.repositories.confidential', message: 'the public and the confidential repository must differ' }]);
+    });
+
+    it('refuses a codename pattern that is not a regular expression', () => {
+      const document = exampleWith((d) => {
+        d.githubLabels!.codenames = { pattern: '^(customer' };
+      });
+
+      expect(problemsOf(document)).toEqual([{ path: 'githubLabels.codenames.pattern', message: 'must be a valid regular expression' }]);
+    });
+
+    it('refuses a label name longer than GitHub allows, and bot logins that are not logins', () => {
+      const document = exampleWith((d) => {
+        d.githubLabels!.investigation = { label: 'x'.repeat(51) };
+        d.githubLabels!.botLogins = ['renovate[bot]', 'not a login'];
+      });
+
+      expect(problemsOf(document).map((p) => p.path)).toEqual(['githubLabels.botLogins.1', 'githubLabels.investigation.label']);
     });
   });
 });

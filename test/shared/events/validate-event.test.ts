@@ -6,7 +6,7 @@ import { sampleSlackMessage } from '../../support/sample-events';
 
 const RECEIVED_AT = '2026-11-22T20:00:00.000Z';
 const repository = { owner: 'example-org', name: 'switchboard' };
-const commenter = { login: 'someone', type: 'User', association: 'NONE' };
+const commenter = { login: 'someone', type: 'User', authorAssociation: 'NONE' };
 
 /** One valid detail per detail-type; adding a detail-type to the catalogue without a sample here fails to compile. */
 const validDetails: { [T in DetailType]: z.input<Catalogue[T]> } = {
@@ -68,36 +68,52 @@ const validDetails: { [T in DetailType]: z.input<Catalogue[T]> } = {
     receivedAt: RECEIVED_AT,
     provider: 'github',
     repository,
-    issueNumber: 42,
+    number: 42,
     isPullRequest: false,
     state: 'open',
     labels: ['+more info please'],
+    url: 'https://github.com/example-org/switchboard/issues/42',
     commentId: 1001,
-    author: commenter,
+    commenter,
   },
   'github.issue.labeled': {
     eventId: '72d3162e-cc78-11e3-81ab-4c9367dc0959',
     receivedAt: RECEIVED_AT,
     provider: 'github',
     repository,
-    issueNumber: 42,
+    number: 42,
     isPullRequest: true,
     state: 'open',
     labels: ['~investigate'],
+    url: 'https://github.com/example-org/switchboard/pull/42',
     label: { name: '~investigate', color: 'fbca04' },
-    actor: { login: 'octocat', type: 'User' },
+    sender: { login: 'octocat', type: 'User' },
   },
   'github.issue.unlabeled': {
     eventId: '72d3162e-cc78-11e3-81ab-4c9367dc0960',
     receivedAt: RECEIVED_AT,
     provider: 'github',
     repository,
-    issueNumber: 42,
+    number: 42,
     isPullRequest: false,
     state: 'closed',
     labels: [],
+    url: 'https://github.com/example-org/switchboard/issues/42',
     label: { name: '~investigate', color: 'fbca04', description: null },
-    actor: { login: 'octocat', type: 'User' },
+    sender: { login: 'octocat', type: 'User' },
+  },
+  'github.issue.state.changed': {
+    eventId: '72d3162e-cc78-11e3-81ab-4c9367dc0962',
+    receivedAt: RECEIVED_AT,
+    provider: 'github',
+    repository,
+    number: 42,
+    isPullRequest: false,
+    state: 'closed',
+    labels: ['~investigate'],
+    url: 'https://github.com/example-org/switchboard/issues/42',
+    action: 'closed',
+    sender: { login: 'octocat', type: 'User' },
   },
   'github.label.changed': {
     eventId: '72d3162e-cc78-11e3-81ab-4c9367dc0961',
@@ -106,6 +122,15 @@ const validDetails: { [T in DetailType]: z.input<Catalogue[T]> } = {
     repository,
     action: 'edited',
     label: { name: 'customer-acme', color: '0e8a16', description: 'Acme Corp' },
+    previousName: 'customer-acme-old',
+    changed: ['name'],
+    sender: { login: 'octocat', type: 'User' },
+  },
+  'github.codename.mirror.requested': {
+    eventId: 'codename-mirror:72d3162e-cc78-11e3-81ab-4c9367dc0961',
+    receivedAt: RECEIVED_AT,
+    provider: 'switchboard',
+    label: { name: 'customer-acme', color: '0e8a16' },
     previousName: 'customer-acme-old',
   },
   'contact.form.submitted': {
@@ -224,11 +249,11 @@ describe('validate event', () => {
     const error = invalidEventErrorOf('github.issue.commented', {
       ...validDetails['github.issue.commented'],
       repository: { owner: '', name: 'switchboard' },
-      issueNumber: -1,
+      number: -1,
     });
 
     expect(error.detailType).toBe('github.issue.commented');
-    expect(error.issues.map((issue) => issue.path)).toEqual(['repository.owner', 'issueNumber']);
+    expect(error.issues.map((issue) => issue.path)).toEqual(['repository.owner', 'number']);
     expect(error.message).toContain('repository.owner');
   });
 

@@ -63,6 +63,8 @@ describe('logger', () => {
       password: 'hunter2',
       excerpt: 'customer words',
       value: 'button value',
+      label: { name: 'customer-blue-heron', description: 'Globex Corporation' },
+      customerName: 'Globex Corporation',
     });
 
     const [line] = output.lines();
@@ -84,8 +86,10 @@ describe('logger', () => {
       password: REDACTED,
       excerpt: REDACTED,
       value: REDACTED,
+      label: { name: 'customer-blue-heron', description: REDACTED },
+      customerName: REDACTED,
     });
-    for (const leaked of ['xoxb-secret', 'Our production', '+1555555', 'ann@example.com', '"Ann"', 'bob@example.com', 'hunter2', 'ACK 4821', 'shh']) {
+    for (const leaked of ['xoxb-secret', 'Our production', '+1555555', 'ann@example.com', '"Ann"', 'bob@example.com', 'hunter2', 'ACK 4821', 'shh', 'Globex']) {
       expect(output.raw(), leaked).not.toContain(leaked);
     }
   });
