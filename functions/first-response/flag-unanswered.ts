@@ -20,16 +20,16 @@ export async function flagUnanswered(event: EventOf<'timer.fired'>, context: Aut
   if (settings === undefined) return;
 
   const separator = timer.subject.indexOf(':');
-  const [channel, ts] = [timer.subject.slice(0, separator), timer.subject.slice(separator + 1)];
+  const [channel, threadTs] = [timer.subject.slice(0, separator), timer.subject.slice(separator + 1)];
   const store = new WatchStore(context.table);
   const timeZone = businessCalendarOf(config).settings.timeZone;
-  const watch = await store.get(channel, ts);
-  if (!run.check('still waiting for a first reply', watch === undefined ? `${ts} in ${channel} was answered in time` : undefined)) return;
+  const watch = await store.get(channel, threadTs);
+  if (!run.check('still waiting for a first reply', watch === undefined ? `${threadTs} in ${channel} was answered in time` : undefined)) return;
   if (watch === undefined) return;
   const answer = await store.teamAnswerAfter(watch.channel, watch.threadTs, watch.ts);
   if (answer !== undefined) {
     run.check('still waiting for a first reply', `a team member answered ${describeInstant(slackTsToDate(answer), timeZone)}`);
-    await store.close(watch.channel, watch.ts);
+    await store.close(watch);
     return;
   }
   run.check('still waiting for a first reply', undefined, `posted ${describeInstant(slackTsToDate(watch.ts), timeZone)}, due ${describeInstant(new Date(watch.dueAt), timeZone)}`);
@@ -38,7 +38,7 @@ export async function flagUnanswered(event: EventOf<'timer.fired'>, context: Aut
     const posted = await context.once(`first-response.flag:${watch.channel}:${watch.ts}`, async () =>
       context.slack.postMessage(unansweredFlag({ channel: settings.channel, watch, permalink: await context.slack.permalink(watch.channel, watch.ts), timeZone })),
     );
-    await store.close(watch.channel, watch.ts);
+    await store.close(watch);
     return posted.alreadyDone ? { outcome: 'skipped', detail: `already flagged (${posted.result.ts})` } : { detail: `flagged in ${settings.channel} (${posted.result.ts})` };
   });
 }

@@ -5,7 +5,7 @@ import { designatedChannelOf, whyNotACustomer, whyNotATeamMember } from '../../s
 import type { EventOf } from '../../shared/events/catalogue';
 import { firstLine } from '../../shared/providers/slack/slack-text';
 import { slackTsToDate } from '../../shared/providers/slack/slack-ts';
-import { answeredWatches, watchJoined } from './answered-watches';
+import { answeredWatches } from './answered-watches';
 import { closeWatch } from './close-watch';
 import { responseDeadline } from './response-deadline';
 import { WatchStore } from './watch-store';
@@ -31,7 +31,9 @@ export async function watchMessage(event: EventOf<'slack.message.posted'>, conte
     run.check('a team member writes', undefined, message.user);
     await run.step('close the watches it answers', async () => {
       await store.noteTeamMessage(message.channel, message.threadTs, message.ts, context.clock.now());
-      const answered = answeredWatches(await store.pending(message.channel), { ts: message.ts, threadTs: message.threadTs });
+      // A reply in a thread answers that thread's watch; one at the top of the channel, every earlier one.
+      const candidates = message.threadTs === undefined ? await store.pending(message.channel) : [await store.get(message.channel, message.threadTs)].filter((watch) => watch !== undefined);
+      const answered = answeredWatches(candidates, { ts: message.ts, threadTs: message.threadTs });
       for (const watch of answered) await closeWatch(watch, context, store);
       const where = message.threadTs === undefined ? 'in the channel' : `in thread ${message.threadTs}`;
       return answered.length === 0
@@ -48,20 +50,21 @@ export async function watchMessage(event: EventOf<'slack.message.posted'>, conte
   const postedAt = slackTsToDate(message.ts);
   const { dueAt, within } = responseDeadline(postedAt, calendar, settings);
   await run.step('watch for a first reply', async () => {
-    const joined = watchJoined(await store.pending(message.channel), { ts: message.ts, threadTs: message.threadTs, user });
+    const joined = await store.continued(message.channel, { ts: message.ts, threadTs: message.threadTs, user });
     if (joined !== undefined) return { outcome: 'skipped', detail: `continues ${joined.ts}, already watched until ${describeInstant(new Date(joined.dueAt), timeZone)}` };
-    const timerId = `first-response:${message.channel}:${message.ts}`;
+    const threadTs = message.threadTs ?? message.ts;
+    const timerId = `first-response:${message.channel}:${threadTs}`;
     await store.start({
       channel: message.channel,
       ts: message.ts,
-      threadTs: message.threadTs ?? message.ts,
+      threadTs,
       user,
       customer: channel?.customer ?? message.channel,
       excerpt: firstLine(message.text, EXCERPT_LIMIT),
       dueAt: dueAt.toISOString(),
       timerId,
     });
-    await context.timers.schedule({ id: timerId, automation: 'first-response', kind: 'first-response', subject: `${message.channel}:${message.ts}`, dueAt });
+    await context.timers.schedule({ id: timerId, automation: 'first-response', kind: 'first-response', subject: `${message.channel}:${threadTs}`, dueAt });
     const allowed = within ? `${settings.withinBusinessHours} of business time` : `${settings.outsideBusinessHours}, outside business hours`;
     return { detail: `a first reply is due ${describeInstant(dueAt, timeZone)} (${allowed})` };
   });

@@ -1,4 +1,4 @@
-import { absent, any, below } from '../../shared/store/condition';
+import { absent, any, below, equals } from '../../shared/store/condition';
 import { ConditionFailedError } from '../../shared/store/store-errors';
 import { expiresInDays, type Table } from '../../shared/store/table';
 
@@ -18,34 +18,65 @@ export interface Watch {
 /** Watches and team activity are kept this long after their last write (deadlines are hours away, not weeks). */
 const RETENTION_DAYS = 14;
 const partitionOf = (channel: string) => `first-response#${channel}`;
-const watchKey = (channel: string, ts: string) => ({ pk: partitionOf(channel), sk: `watch#${ts}` });
+/** One pending watch per thread: a later customer line in the thread is the same question. */
+const watchKey = (channel: string, threadTs: string) => ({ pk: partitionOf(channel), sk: `watch#${threadTs}` });
+/** A customer's pending watch at the top of the channel: their next lines there are the same question. */
+const customerKey = (channel: string, user: string) => ({ pk: partitionOf(channel), sk: `customer#${user}` });
 /** The latest team message at the top of the channel, or in one thread. */
 const teamKey = (channel: string, threadTs: string | undefined) => ({ pk: partitionOf(channel), sk: threadTs === undefined ? 'team' : `team#${threadTs}` });
 
 /**
- * The watch's state, one partition per channel: the pending watches (listed in one query when a team
- * member writes), and the latest team message in the channel and in each thread — checked when a
- * deadline comes, so that a reply processed before the customer's message still counts.
+ * The watch's state, one partition per channel: one pending watch per thread, keyed by the thread, and
+ * for each customer their pending watch at the top of the channel — so that a new message finds the
+ * question it continues with one read however busy the channel — and the latest team message in the
+ * channel and in each thread, checked when a deadline comes, so that a reply processed before the
+ * customer's message still counts. Only a team member's message at the top of the channel, which
+ * answers every earlier question, lists the pending watches.
  */
 export class WatchStore {
   constructor(private readonly table: Table) {}
 
+  /** Starts a watch; at the top of the channel, it is also the customer's. */
   async start(watch: Watch): Promise<void> {
-    await this.table.put({ ...watchKey(watch.channel, watch.ts), ...watch, expiresAt: expiresInDays(new Date(watch.dueAt), RETENTION_DAYS) });
+    const expiresAt = expiresInDays(new Date(watch.dueAt), RETENTION_DAYS);
+    await this.table.put({ ...watchKey(watch.channel, watch.threadTs), ...watch, expiresAt });
+    if (watch.threadTs === watch.ts) await this.table.put({ ...customerKey(watch.channel, watch.user), threadTs: watch.threadTs, expiresAt });
   }
 
-  async get(channel: string, ts: string): Promise<Watch | undefined> {
-    const item = await this.table.get<Watch & { pk: string; sk: string }>(watchKey(channel, ts), { consistent: true });
+  /** The pending watch of a thread (a message's own ts for the top of the channel). */
+  async get(channel: string, threadTs: string): Promise<Watch | undefined> {
+    const item = await this.table.get<Watch & { pk: string; sk: string }>(watchKey(channel, threadTs), { consistent: true });
     return item === undefined ? undefined : toWatch(item);
   }
 
-  /** The channel's pending watches, oldest first. */
-  async pending(channel: string): Promise<Watch[]> {
-    return (await this.table.query<Watch & { pk: string; sk: string }>({ partition: partitionOf(channel), beginsWith: 'watch#' })).map(toWatch);
+  /**
+   * The pending watch a new customer message continues, if any: the one of its thread, or, at the top of
+   * the channel, the one the same customer started there earlier.
+   */
+  async continued(channel: string, message: { ts: string; threadTs: string | undefined; user: string }): Promise<Watch | undefined> {
+    let threadTs = message.threadTs;
+    if (threadTs === undefined) {
+      threadTs = (await this.table.get<{ threadTs: string }>(customerKey(channel, message.user), { consistent: true }))?.threadTs;
+      if (threadTs === undefined) return undefined;
+    }
+    const watch = await this.get(channel, threadTs);
+    return watch !== undefined && watch.ts < message.ts ? watch : undefined;
   }
 
-  async close(channel: string, ts: string): Promise<void> {
-    await this.table.delete(watchKey(channel, ts));
+  /** The channel's pending watches, oldest first (for a team message at the top of the channel). */
+  async pending(channel: string): Promise<Watch[]> {
+    const watches = (await this.table.query<Watch & { pk: string; sk: string }>({ partition: partitionOf(channel), beginsWith: 'watch#' })).map(toWatch);
+    return watches.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
+  }
+
+  /** Forgets a watch, and the customer's pointer to it. */
+  async close(watch: Pick<Watch, 'channel' | 'threadTs' | 'user'>): Promise<void> {
+    await this.table.delete(watchKey(watch.channel, watch.threadTs));
+    try {
+      await this.table.delete(customerKey(watch.channel, watch.user), equals('threadTs', watch.threadTs));
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error; // not theirs at the top of the channel, or a newer one
+    }
   }
 
   /** A team member wrote at `ts`, at the top of the channel or in a thread: the latest one is kept. */

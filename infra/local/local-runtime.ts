@@ -45,6 +45,8 @@ export interface LocalRuntimeOptions extends ProviderTuning {
 export interface LocalRuntime {
   url: string;
   port: number;
+  /** The address the server is bound to (127.0.0.1 unless HOST says otherwise). */
+  boundAddress: string;
   store: StoreLocation;
   dataDir: string;
   settings: Settings;
@@ -177,6 +179,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     return {
       url,
       port: http.port,
+      boundAddress: (http.server.address() as { address: string }).address,
       store: location,
       dataDir,
       settings,

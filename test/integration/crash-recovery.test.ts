@@ -15,7 +15,7 @@ const SUNDAY_EVENING = '2026-11-22T20:00:00-08:00';
 
 /** `npm start` as a child process, on a given data directory. */
 async function startSwitchboardProcess(dataDir: string, slack: FakeSlackApi): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
+  const child = spawn(process.execPath, ['infra/build/launch.mjs', 'start'], {
     env: {
       ...process.env,
       PORT: '0',

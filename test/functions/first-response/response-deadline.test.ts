@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answeredWatches, watchJoined } from '../../../functions/first-response/answered-watches';
+import { answeredWatches } from '../../../functions/first-response/answered-watches';
 import { responseDeadline } from '../../../functions/first-response/response-deadline';
 import type { Watch } from '../../../functions/first-response/watch-store';
 import { createBusinessCalendar } from '../../../shared/calendar/business-calendar';
@@ -37,11 +37,5 @@ describe('which watches a message touches', () => {
 
   it('a team reply in a thread answers that thread only', () => {
     expect(answeredWatches([topLevel, inThread], { ts: '1795000200.000100', threadTs: '1794000000.000100' })).toEqual([inThread]);
-  });
-
-  it("a customer's next line joins their watch at the top of the channel, or the watch of its thread", () => {
-    expect(watchJoined([topLevel], { ts: '1795000060.000100', threadTs: undefined, user: 'U0CUSTOMER1' })).toBe(topLevel);
-    expect(watchJoined([topLevel], { ts: '1795000060.000100', threadTs: undefined, user: 'U0CUSTOMER2' })).toBeUndefined();
-    expect(watchJoined([inThread], { ts: '1795000160.000100', threadTs: '1794000000.000100', user: 'U0CUSTOMER2' })).toBe(inThread);
   });
 });

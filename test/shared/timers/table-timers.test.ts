@@ -54,4 +54,25 @@ describe('timers in the table (the local runtime)', () => {
       detail: { eventId: 'timer:a@2026-11-23T04:05:00.000Z', receivedAt: '2026-11-23T04:05:00.000Z', provider: 'switchboard', automation: 'paging', timerId: 'a', kind: 'escalate', subject: 'a/0', dueAt: '2026-11-23T04:05:00.000Z' },
     });
   });
+
+  it('can be scheduled again under the same id once it fired or was cancelled', async () => {
+    await timers.schedule(timer('a', '2026-11-23T04:05:00Z'));
+    await timers.remove('a');
+    await timers.schedule(timer('a', '2026-11-23T04:05:00Z'));
+    expect((await timers.list()).map((t) => t.id)).toEqual(['a']);
+
+    await timers.cancel('a');
+    await timers.schedule(timer('a', '2026-11-23T04:05:00Z'));
+    expect((await timers.list()).map((t) => t.id)).toEqual(['a']);
+  });
+
+  it('writes a timer scheduled again for another time, whatever this process remembers of the first', async () => {
+    const other = new TableTimers(table);
+    await timers.schedule(timer('a', '2026-11-23T04:05:00Z'));
+    await other.remove('a');
+
+    await timers.schedule(timer('a', '2026-11-23T05:05:00Z'));
+
+    expect((await timers.list()).map((t) => t.dueAt.toISOString())).toEqual(['2026-11-23T05:05:00.000Z']);
+  });
 });
