@@ -57,8 +57,12 @@ export async function chooseLocalProviders(input: {
 async function slackMessenger({ secrets, settings, outbox, clock, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<SlackMessenger> {
   const token = secrets.SLACK_BOT_TOKEN;
   if (token === undefined) return new DryRunSlackMessenger(outbox, clock);
-  const { LiveSlackMessenger } = await import('../../shared/providers/slack/live-slack-messenger');
-  return new LiveSlackMessenger({ token, apiUrl: settings.apiUrls.slack, log, ...tuning?.slack });
+  const [{ LiveSlackMessenger }, { createNodeHttpFetch }] = await Promise.all([
+    import('../../shared/providers/slack/live-slack-messenger'),
+    import('../../shared/providers/http/node-http-fetch'),
+  ]);
+  const fetch = createNodeHttpFetch({ timeoutMs: tuning?.slack?.timeoutMs ?? 10_000 });
+  return new LiveSlackMessenger({ token, apiUrl: settings.apiUrls.slack, log, ...tuning?.slack, fetch });
 }
 
 /** Twilio is live only with real credentials: a TWILIO_AUTH_TOKEN generated locally cannot send anything. */

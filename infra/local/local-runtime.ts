@@ -86,7 +86,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const settings = readEnv(env);
   const dataDir = resolve(settings.dataDir);
   const clock = options.clock ?? (settings.startAt === undefined ? systemClock : clockStartingAt(settings.startAt));
-  const log = createLogger({ level: settings.logLevel, runtime: 'local' });
+  const log = createLogger({ level: settings.logLevel, runtime: 'local', format: settings.logFormat ?? (process.stdout.isTTY ? 'pretty' : 'json') });
 
   const running = await readRuntimeFile(dataDir);
   if (running !== undefined) throw new AlreadyRunningError(running);

@@ -29,7 +29,7 @@ export class RetryableRunError extends Error {
  */
 export async function runAutomation(automation: Automation, event: DomainEvent, platform: Platform): Promise<RunRecord> {
   const run = new RunRecorder(automation.name, event, platform.clock);
-  const log = platform.log.createChild({ persistentKeys: { runId: run.runId, automation: automation.name } });
+  const log = platform.log.child({ runId: run.runId, automation: automation.name });
   let retentionDays = DEFAULT_RETENTION_DAYS;
   let failure: unknown;
   try {

@@ -27,6 +27,7 @@ const envSchema = z.object({
     .transform((level) => level.toUpperCase())
     .pipe(z.enum(LOG_LEVELS))
     .default('INFO'),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { message: 'must be json or pretty' }).optional(),
   SLACK_API_URL: optionalUrl,
   GITHUB_API_URL: optionalUrl,
   TWILIO_API_URL: optionalUrl,
@@ -48,6 +49,8 @@ export interface Settings {
   /** The instant the clock starts at (`SWITCHBOARD_NOW`), when fixed. */
   startAt: Date | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** `LOG_FORMAT`: JSON lines, or readable ones; undefined: readable on a terminal, JSON otherwise. */
+  logFormat: 'json' | 'pretty' | undefined;
   apiUrls: {
     slack: string | undefined;
     github: string | undefined;
@@ -85,6 +88,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     tableName: e.SWITCHBOARD_TABLE,
     startAt: e.SWITCHBOARD_NOW === undefined ? undefined : new Date(e.SWITCHBOARD_NOW),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     apiUrls: {
       slack: e.SLACK_API_URL,
       github: e.GITHUB_API_URL,

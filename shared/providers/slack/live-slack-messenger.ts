@@ -20,6 +20,11 @@ export interface LiveSlackOptions {
   /** The client's own retries of 5xx and network failures (429s wait for Retry-After). */
   retries?: { retries: number; minTimeout: number; maxTimeout: number };
   timeoutMs?: number;
+  /**
+   * A fetch that applies `timeoutMs` itself (the local runtime passes `createNodeHttpFetch`); by default the
+   * platform's fetch, with the Slack client's own timeout signal.
+   */
+  fetch?: typeof fetch;
 }
 
 /** Slack `ok: false` errors that may pass on their own; every other one is permanent. */
@@ -42,7 +47,7 @@ export class LiveSlackMessenger implements SlackMessenger {
     this.client = new WebClient(options.token, {
       ...(options.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(options.apiUrl) }),
       retryConfig: { ...(options.retries ?? { retries: 3, minTimeout: 500, maxTimeout: 5_000 }), factor: 2, randomize: true },
-      timeout: options.timeoutMs ?? 10_000,
+      ...(options.fetch === undefined ? { timeout: options.timeoutMs ?? 10_000 } : { fetch: options.fetch, timeout: 0 }),
       logger: slackLogger(options.log),
       logLevel: LogLevel.WARN,
       allowAbsoluteUrls: false,

@@ -102,7 +102,7 @@ describe('logger', () => {
     expect(output.lines()[0]?.message).toBe('token rotated: the secret, phone and email settings were reloaded');
   });
 
-  it('redacts in error lines, which go to stderr', () => {
+  it('redacts in error lines', () => {
     const log = createLogger({ level: 'INFO', runtime: 'local' });
 
     log.error('run failed', { runId: 'paging:Ev001', error: { name: 'ProviderError', token: 'xoxb-secret-3' } });
@@ -112,7 +112,7 @@ describe('logger', () => {
   });
 
   it('redacts in the lines of a child logger, as runs log through one', () => {
-    const log = createLogger({ level: 'INFO', runtime: 'local' }).createChild({ persistentKeys: { runId: 'after-hours:Ev001' } });
+    const log = createLogger({ level: 'INFO', runtime: 'local' }).child({ runId: 'after-hours:Ev001' });
 
     log.info('step', { step: 'post notice', text: 'customer words' });
 

@@ -23,6 +23,7 @@ describe('read env', () => {
       tableName: 'switchboard',
       startAt: undefined,
       logLevel: 'INFO',
+      logFormat: undefined,
       apiUrls: { slack: undefined, github: undefined, twilio: undefined, salesforce: undefined, unthread: undefined, googleSheets: undefined, googleOAuthToken: undefined },
     });
   });
@@ -37,6 +38,7 @@ describe('read env', () => {
       SWITCHBOARD_TABLE: 'switchboard-test',
       SWITCHBOARD_NOW: '2026-11-22T10:00:00-08:00',
       LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'pretty',
       SLACK_API_URL: 'http://127.0.0.1:9001/api/',
       GITHUB_API_URL: 'https://github.example.com/api/v3',
       TWILIO_API_URL: 'http://127.0.0.1:9002',
@@ -55,6 +57,7 @@ describe('read env', () => {
       tableName: 'switchboard-test',
       startAt: new Date('2026-11-22T18:00:00.000Z'),
       logLevel: 'DEBUG',
+      logFormat: 'pretty',
       apiUrls: {
         slack: 'http://127.0.0.1:9001/api/',
         github: 'https://github.example.com/api/v3',
