@@ -1,4 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { StackOperations } from '../admin/stack-operations';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EventBridgeBus } from '../../shared/bus/event-bus-eventbridge';
 import { systemClock } from '../../shared/clock/clock';
@@ -26,6 +29,7 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
   const secretId = required(STACK_OUTPUTS.secretArn);
   const bus = new EventBridgeBus(required(STACK_OUTPUTS.busName));
   const baseUrl = required(STACK_OUTPUTS.apiUrl).replace(/\/$/, '');
+  const jsonOutput = (key: string) => JSON.parse(required(key)) as Record<string, string>;
   return {
     description: `stack ${stackName}`,
     table,
@@ -39,6 +43,12 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
       busArn: required(STACK_OUTPUTS.busArn),
       bus,
       clock: systemClock,
+    }),
+    operations: new StackOperations({
+      lambda: new LambdaClient({}),
+      sqs: new SQSClient({}),
+      functions: jsonOutput(STACK_OUTPUTS.automationFunctions),
+      deadLetterQueues: jsonOutput(STACK_OUTPUTS.deadLetterQueues),
     }),
     baseUrl,
     baseUrlKnown: true,

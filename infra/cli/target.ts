@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { EventBus } from '../../shared/bus/event-bus';
+import { LocalOperations } from '../admin/local-operations';
+import type { Operations } from '../admin/operations';
 import { clockStartingAt, systemClock, type Clock } from '../../shared/clock/clock';
 import { ConfigStore } from '../../shared/config/config-store';
 import { Outbox } from '../../shared/providers/outbox';
@@ -28,6 +30,8 @@ export interface Target {
   /** Where the CLI's requests go (`incidents open|ack`): the local bus's queue, or EventBridge. */
   bus: EventBus;
   timers: Timers;
+  /** Replays, failed deliveries and their redrive: through the local runtime's queue, or the stack's functions and queues. */
+  operations: Operations;
   /** The base URL of the webhooks, when known. */
   baseUrl: string | undefined;
   /** Whether `baseUrl` is a guess (no runtime is running locally, so the default port is assumed). */
@@ -82,6 +86,7 @@ async function openLocal(env: Record<string, string | undefined>, write: boolean
     outbox: new Outbox(table, clock),
     bus: new LocalQueue(table, clock),
     timers: new TableTimers(table),
+    operations: new LocalOperations(table, clock),
     baseUrl,
     baseUrlKnown: running !== undefined,
     publicBaseUrl: settings.publicBaseUrl ?? baseUrl,

@@ -6,6 +6,7 @@ import type { Clock } from '../../shared/clock/clock';
 import type { DomainEvent } from '../../shared/events/catalogue';
 import { validateEvent } from '../../shared/events/validate-event';
 import type { Logger } from '../../shared/log/logger';
+import type { RunOptions } from '../../shared/runs/run';
 import { itemAbsent } from '../../shared/store/condition';
 import { ConditionFailedError } from '../../shared/store/store-errors';
 import type { Table } from '../../shared/store/table';
@@ -24,6 +25,7 @@ interface Work {
   queued: QueueItem;
   automation: Automation;
   event: DomainEvent;
+  options: RunOptions;
   attempt: number;
 }
 
@@ -57,7 +59,7 @@ export class LocalBus implements EventBus, DeliveryIntake {
   constructor(
     private readonly table: Table,
     private readonly automations: readonly Automation[],
-    private readonly deliver: (automation: Automation, event: DomainEvent) => Promise<unknown>,
+    private readonly deliver: (automation: Automation, event: DomainEvent, options: RunOptions) => Promise<unknown>,
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly options: LocalBusOptions,
@@ -166,9 +168,18 @@ export class LocalBus implements EventBus, DeliveryIntake {
       return;
     }
     const work: Work[] = [];
+    const target = item.target;
     for (const event of item.events) {
+      if (target !== undefined) {
+        // A replay or redrive: that automation only, as the run it names.
+        const automation = this.automations.find((candidate) => candidate.name === target.automation);
+        const options: RunOptions = { ...(target.runId === undefined ? {} : { runId: target.runId }), ...(target.replayOf === undefined ? {} : { replayOf: target.replayOf }) };
+        if (automation !== undefined) work.push({ queued: item, automation, event, options, attempt: 1 });
+        else void this.failures.record(target.automation, event, new Error(`no automation ${target.automation} in this runtime`), 0);
+        continue;
+      }
       for (const automation of this.automations) {
-        if (automation.subscriptions.some((s) => matchesSubscription(s, event))) work.push({ queued: item, automation, event, attempt: 1 });
+        if (automation.subscriptions.some((s) => matchesSubscription(s, event))) work.push({ queued: item, automation, event, options: {}, attempt: 1 });
       }
     }
     this.inFlight.set(item.pk, work.length);
@@ -199,7 +210,7 @@ export class LocalBus implements EventBus, DeliveryIntake {
 
   private async run(work: Work): Promise<void> {
     try {
-      await this.deliver(work.automation, work.event);
+      await this.deliver(work.automation, work.event, work.options);
     } catch (error) {
       const delay = this.options.retryDelaysMs[work.attempt - 1];
       if (delay !== undefined && !this.stopped) {

@@ -115,7 +115,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const bus = new LocalBus(
       table,
       options.automations ?? allAutomations,
-      (automation, event) => runAutomation(automation, event, platform as Platform),
+      (automation, event, runOptions) => runAutomation(automation, event, platform as Platform, runOptions),
       clock,
       log,
       // Like Lambda's asynchronous retries: spread over long enough to outlast a side effect's lease.

@@ -25,6 +25,11 @@ export interface QueueItem {
   provider: string;
   events: DomainEvent[];
   status: 'pending' | 'handled';
+  /**
+   * For one automation only (a replay or a redrive from the CLI), as that run: the events go to it alone
+   * instead of to every subscriber.
+   */
+  target?: { automation: string; runId?: string; replayOf?: string };
   acceptedAt: string;
   gsi1pk?: string;
   gsi1sk?: string;
@@ -34,7 +39,7 @@ export interface QueueItem {
 
 export const queueKey = (pk: string) => ({ pk, sk: 'queue' as const });
 
-export function queueItem(delivery: Delivery, events: DomainEvent[], now: Date, partition: string = PENDING_PARTITION): QueueItem {
+export function queueItem(delivery: Delivery, events: DomainEvent[], now: Date, partition: string = PENDING_PARTITION, target?: QueueItem['target']): QueueItem {
   const pk = `delivery#${delivery.provider}#${delivery.id}`;
   const acceptedAt = now.toISOString();
   return {
@@ -47,6 +52,7 @@ export function queueItem(delivery: Delivery, events: DomainEvent[], now: Date, 
     gsi1pk: partition,
     gsi1sk: `${acceptedAt}#${pk}`,
     expiresAt: expiresInDays(now, DEDUPLICATION_DAYS),
+    ...(target === undefined ? {} : { target }),
   };
 }
 

@@ -33,6 +33,8 @@ export interface AutomationWiringProps {
   alarmTopic: ITopic;
   /** Used only by automations that declare `usesTimers`; the others get neither its permissions nor its environment. */
   timers: TimerSchedules;
+  /** For the alarm's description: the command that lists what failed. */
+  stackName: string;
 }
 
 /**
@@ -46,10 +48,12 @@ export class AutomationWiring extends Construct {
   readonly function: SwitchboardFunction;
   readonly deadLetters: DeadLetterQueue;
   readonly rules: readonly Rule[];
+  readonly automation: string;
 
   constructor(scope: Construct, id: string, props: AutomationWiringProps) {
     super(scope, id);
     const { automation } = props;
+    this.automation = automation.name;
     this.function = new SwitchboardFunction(this, 'Handler', {
       entry: `functions/${automation.name}/handler.ts`,
       description: `Switchboard automation ${automation.name}`,
@@ -62,7 +66,11 @@ export class AutomationWiring extends Construct {
     props.bus.grantPutEventsTo(this.function); // follow-up events (e.g. codename.assigned), and timers already due
     if (automation.usesTimers === true) props.timers.grantScheduling(this.function);
 
-    this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', { holds: `${automation.name} events`, alarmTopic: props.alarmTopic });
+    this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
+      holds: `${automation.name} events`,
+      alarmTopic: props.alarmTopic,
+      whatToRun: `switchboard --stack ${props.stackName} deliveries list (then fix the cause and: deliveries redrive ID, or --all)`,
+    });
     this.function.function.configureAsyncInvoke({
       retryAttempts: RUN_RETRY_ATTEMPTS,
       maxEventAge: MAX_EVENT_AGE,

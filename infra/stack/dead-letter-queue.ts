@@ -10,6 +10,8 @@ export interface DeadLetterQueueProps {
   holds: string;
   /** Where the alarm goes. */
   alarmTopic: ITopic;
+  /** The command the alarm e-mail tells the admin to run. */
+  whatToRun: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export class DeadLetterQueue extends Construct {
     const alarm = this.queue
       .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' })
       .createAlarm(this, 'NotEmpty', {
-        alarmDescription: `Failed ${props.holds} are waiting in the queue ${this.queue.queueName}: inspect them, fix the cause, then replay.`,
+        alarmDescription: `Failed ${props.holds} are waiting in their dead-letter queue. Run: ${props.whatToRun}`,
         threshold: 0,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,

@@ -7,4 +7,8 @@ export const STACK_OUTPUTS = {
   busArn: 'EventBusArn',
   scheduleGroup: 'ScheduleGroupName',
   schedulerRoleArn: 'SchedulerRoleArn',
+  /** JSON: each automation's function name, for replays and redrives. */
+  automationFunctions: 'AutomationFunctions',
+  /** JSON: each automation's dead-letter queue URL, for `deliveries list|redrive`. */
+  deadLetterQueues: 'DeadLetterQueues',
 } as const;

@@ -56,15 +56,17 @@ export class SwitchboardStack extends Stack {
 
     const webhooks = new WebhookApi(this, 'Webhooks', { ...shared, publicBaseUrl: props.publicBaseUrl });
     const timers = new TimerSchedules(this, 'Timers', { bus: events.bus, alarmTopic: alarms.topic });
-    for (const automation of automations) {
-      new AutomationWiring(this, automation.name, {
+    const wirings = automations.map(
+      (automation) =>
+        new AutomationWiring(this, automation.name, {
         ...shared,
         environment: { ...environment, publicBaseUrl: webhooks.publicBaseUrl, githubApiUrl },
         automation,
         alarmTopic: alarms.topic,
         timers,
-      });
-    }
+        stackName: this.stackName,
+      }),
+    );
 
     // Typed by STACK_OUTPUTS, so that an output the CLI reads cannot be forgotten.
     const outputs: Record<keyof typeof STACK_OUTPUTS, CfnOutputProps> = {
@@ -75,6 +77,14 @@ export class SwitchboardStack extends Stack {
       secretArn: { value: credentials.secret.secretArn, description: 'The credentials secret: fill it with aws secretsmanager put-secret-value' },
       scheduleGroup: { value: timers.group.scheduleGroupName, description: "The EventBridge Scheduler group of the timers' schedules" },
       schedulerRoleArn: { value: timers.role.roleArn, description: 'The role EventBridge Scheduler assumes to put fired timers on the bus' },
+      automationFunctions: {
+        value: this.toJsonString(Object.fromEntries(wirings.map((wiring) => [wiring.automation, wiring.function.function.functionName]))),
+        description: "Each automation's function (switchboard runs replay, deliveries redrive)",
+      },
+      deadLetterQueues: {
+        value: this.toJsonString(Object.fromEntries(wirings.map((wiring) => [wiring.automation, wiring.deadLetters.queue.queueUrl]))),
+        description: "Each automation's dead-letter queue (switchboard deliveries list)",
+      },
     };
     for (const key of Object.keys(outputs) as (keyof typeof STACK_OUTPUTS)[]) new CfnOutput(this, STACK_OUTPUTS[key], outputs[key]);
   }

@@ -49,7 +49,11 @@ export class TimerSchedules extends Construct {
     });
     props.bus.grantPutEventsTo(this.role);
 
-    this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', { holds: 'timers that Scheduler could not deliver', alarmTopic: props.alarmTopic });
+    this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
+      holds: 'timers that Scheduler could not deliver',
+      alarmTopic: props.alarmTopic,
+      whatToRun: 'aws sqs receive-message on this queue: each message is a timer.fired detail; put it back on the bus with aws events put-events',
+    });
     this.deadLetters.queue.grantSendMessages(this.role);
 
     this.environment = {

@@ -1,6 +1,6 @@
 import type { OnceOptions } from '../idempotency/side-effect-ledger';
 import type { DomainEvent } from '../events/catalogue';
-import type { RunRecord } from '../runs/run';
+import type { RunOptions, RunRecord } from '../runs/run';
 import { RunRecorder } from '../runs/run-recorder';
 import type { Automation } from './automation';
 import { isTransient } from './is-transient';
@@ -27,8 +27,8 @@ export class RetryableRunError extends Error {
  * replay). Rejects with RetryableRunError when it failed transiently, so that the bus retries; the
  * side-effect ledger makes the retry skip what already happened.
  */
-export async function runAutomation(automation: Automation, event: DomainEvent, platform: Platform): Promise<RunRecord> {
-  const run = new RunRecorder(automation.name, event, platform.clock);
+export async function runAutomation(automation: Automation, event: DomainEvent, platform: Platform, options: RunOptions = {}): Promise<RunRecord> {
+  const run = new RunRecorder(automation.name, event, platform.clock, options);
   const log = platform.log.child({ runId: run.runId, automation: automation.name });
   let retentionDays = DEFAULT_RETENTION_DAYS;
   let failure: unknown;

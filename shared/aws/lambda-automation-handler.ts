@@ -4,6 +4,7 @@ import type { Platform } from '../automation/platform';
 import { runAutomation } from '../automation/run-automation';
 import { validateEvent } from '../events/validate-event';
 import { createAwsPlatform, type AwsProviders } from './aws-platform';
+import { runOptionsOf } from './direct-invocation';
 
 /**
  * The Lambda handler of an automation: EventBridge delivers the event, the detail is validated against
@@ -22,6 +23,7 @@ export function lambdaAutomationHandler(automation: Automation, providers: AwsPr
       throw error;
     });
     const domainEvent = validateEvent(event['detail-type'], event.detail);
-    await runAutomation(automation, domainEvent, await platform);
+    // A replay invokes the function directly, naming the new run.
+    await runAutomation(automation, domainEvent, await platform, runOptionsOf(event));
   };
 }

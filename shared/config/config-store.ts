@@ -89,13 +89,16 @@ export class ConfigStore {
   }
 
   /**
-   * Stores `config` as a new version and makes it current.
+   * Stores `config` as a new version and makes it current; a document equal to the one in force changes
+   * nothing (`unchanged`).
    *
    * @example
    * const { version, unchanged } = await configs.apply(parseConfig(text, file), { source: file });
    */
   async apply(config: Config, meta: { source: string }): Promise<{ version: number; previous: ActiveConfig | undefined; unchanged: boolean }> {
     const previous = await this.readCurrent();
+    // The same document again makes no version: history shows changes, not repetitions.
+    if (previous !== undefined && isDeepStrictEqual(previous.config, config)) return { version: previous.version, previous, unchanged: true };
     let version = (previous?.version ?? 0) + 1;
     const appliedAt = this.clock.now().toISOString();
     // Claim the next version number; a concurrent apply (or an interrupted one) may hold it already.

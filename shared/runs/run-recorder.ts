@@ -1,6 +1,6 @@
 import type { Clock } from '../clock/clock';
 import type { DomainEvent } from '../events/catalogue';
-import { runIdFor, type RunRecord, type RunStatus, type Step, type StepOutcome } from './run';
+import { runIdFor, type RunOptions, type RunRecord, type RunStatus, type Step, type StepOutcome } from './run';
 
 /** What a step's body may report about itself. */
 export interface StepReport {
@@ -25,8 +25,9 @@ export class RunRecorder {
     readonly automation: string,
     readonly event: DomainEvent,
     private readonly clock: Clock,
+    private readonly options: RunOptions = {},
   ) {
-    this.runId = runIdFor(automation, event.detail.eventId);
+    this.runId = options.runId ?? runIdFor(automation, event.detail.eventId);
     this.startedAt = clock.now();
   }
 
@@ -95,6 +96,7 @@ export class RunRecorder {
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - this.startedAt.getTime(),
       ...(this.failure === undefined ? {} : { error: this.failure }),
+      ...(this.options.replayOf === undefined ? {} : { replayOf: this.options.replayOf }),
     };
   }
 

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock/clock';
-import { all, equals, type Condition } from '../store/condition';
+import { all, any, equals, itemExists, type Condition } from '../store/condition';
+import { ConditionFailedError } from '../store/store-errors';
 import { expiresInDays, type Table } from '../store/table';
-import type { RunRecord, RunStatus } from './run';
+import { replayRunId, type RunRecord, type RunStatus } from './run';
 
 const runKey = (runId: string) => ({ pk: `run#${runId}`, sk: 'run' });
 /** All runs share one time-index partition, sorted by start: a team's volume is far below its limits. */
@@ -12,7 +13,19 @@ type RunItem = RunRecord & { pk: string; sk: string };
 export interface RunQuery {
   automation?: string;
   status?: RunStatus;
+  /** Runs in any of these Slack channels (those whose trigger names a channel). */
+  channels?: readonly string[];
+  /** Runs started at or after this instant. */
+  since?: Date;
+  /** The `nextCursor` of the page before: runs older than its last. */
+  cursor?: string;
   limit?: number;
+}
+
+/** One page of runs, newest first, and the cursor of the next (older) page when there may be one. */
+export interface RunPage {
+  runs: RunRecord[];
+  nextCursor: string | undefined;
 }
 
 /**
@@ -31,7 +44,7 @@ export class RunStore {
     const item = await this.table.update<RunItem>(
       runKey(run.runId),
       {
-        set: { ...rest, lastAttemptAt: startedAt, expiresAt: expiresInDays(this.clock.now(), retentionDays) },
+        set: { ...rest, ...channelField(run), lastAttemptAt: startedAt, expiresAt: expiresInDays(this.clock.now(), retentionDays) },
         // A retry that succeeds must not keep the error of the attempt before it.
         ...(run.error === undefined ? { remove: ['error'] } : {}),
         setIfMissing: {
@@ -45,27 +58,73 @@ export class RunStore {
     return toRecord(item);
   }
 
+  /**
+   * Reserves the next replay of a run and returns its id (`…#replay-2`): one conditional counter update,
+   * so that two replays requested at once get two ids. Undefined when there is no such run.
+   */
+  async reserveReplay(runId: string): Promise<string | undefined> {
+    try {
+      const item = await this.table.update<RunItem>(runKey(runId), { add: { replays: 1 } }, itemExists);
+      const id = replayRunId(runId, item.replays ?? 1);
+      await this.table.update(runKey(runId), { set: { lastReplay: id } }, itemExists);
+      return id;
+    } catch (error) {
+      if (error instanceof ConditionFailedError) return undefined;
+      throw error;
+    }
+  }
+
   async get(runId: string): Promise<RunRecord | undefined> {
     const item = await this.table.get<RunItem>(runKey(runId), { consistent: true });
     return item === undefined ? undefined : toRecord(item);
   }
 
-  /** Runs newest first, optionally of one automation or status. */
+  /** Runs newest first, optionally of one automation, status or channel, since an instant. */
   async list(query: RunQuery = {}): Promise<RunRecord[]> {
+    return (await this.page(query)).runs;
+  }
+
+  /** A page of runs newest first, with the cursor of the next page (`runs list --json --cursor`). */
+  async page(query: RunQuery = {}): Promise<RunPage> {
     const limit = query.limit ?? 20;
     const clauses: Condition[] = [];
     if (query.automation !== undefined) clauses.push(equals('automation', query.automation));
     if (query.status !== undefined) clauses.push(equals('status', query.status));
+    if (query.channels !== undefined) clauses.push(any(...query.channels.map((channel) => equals('channel', channel))));
     const filter = clauses.length === 0 ? undefined : all(...clauses);
     const items = await this.table.query<RunItem>({
       partition: RUNS_BY_TIME,
       byTime: true,
       descending: true,
       limit,
+      // Sort keys are `{startedAt}#{runId}`: every run started at `since` or later sorts above `{since}`.
+      ...(query.since === undefined ? {} : { after: query.since.toISOString() }),
+      ...(query.cursor === undefined ? {} : { before: query.cursor }),
       ...(filter === undefined ? {} : { filter }),
     });
-    return items.map(toRecord);
+    const last = items.at(-1);
+    return { runs: items.map(toRecord), nextCursor: items.length === limit && last !== undefined ? String((last as unknown as Record<string, unknown>)['gsi1sk']) : undefined };
   }
+
+  /** Runs that started after `cursor` (a `gsi1sk`), oldest first: what `runs list --follow` prints next. */
+  async newerThan(cursor: string, query: Omit<RunQuery, 'cursor' | 'since'> = {}): Promise<{ runs: RunRecord[]; cursor: string }> {
+    const items = await this.table.query<RunItem>({ partition: RUNS_BY_TIME, byTime: true, after: cursor, limit: query.limit ?? 100 });
+    const last = items.at(-1);
+    const wanted = items.map(toRecord).filter((run) => (query.automation === undefined || run.automation === query.automation) && (query.status === undefined || run.status === query.status) && (query.channels === undefined || query.channels.includes(channelOf(run) ?? '')));
+    return { runs: wanted, cursor: last === undefined ? cursor : String((last as unknown as Record<string, unknown>)['gsi1sk']) };
+  }
+}
+
+/** The Slack channel a run's trigger happened in, if it names one. */
+export function channelOf(run: Pick<RunRecord, 'event'>): string | undefined {
+  const channel = (run.event.detail as { channel?: unknown }).channel;
+  return typeof channel === 'string' ? channel : undefined;
+}
+
+/** The channel kept as an attribute of its own, so that runs can be filtered by it. */
+function channelField(run: Pick<RunRecord, 'event'>): { channel?: string } {
+  const channel = channelOf(run);
+  return channel === undefined ? {} : { channel };
 }
 
 function toRecord(item: RunItem): RunRecord {
@@ -74,5 +133,6 @@ function toRecord(item: RunItem): RunRecord {
   delete record['gsi1sk'];
   delete record['expiresAt'];
   delete record['lastAttemptAt'];
+  delete record['channel'];
   return record as unknown as RunRecord;
 }

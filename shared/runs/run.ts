@@ -31,9 +31,26 @@ export interface RunRecord {
   durationMs: number;
   attempts: number;
   error?: { name: string; message: string; transient: boolean };
+  /** A replay's original run: a replay is a run of its own, linked to the one it replays. */
+  replayOf?: string;
+  /** How many replays of this run were requested, and the latest one's id. */
+  replays?: number;
+  lastReplay?: string;
+}
+
+/** How a run is started: as the bus delivers an event, or as a replay of an earlier run. */
+export interface RunOptions {
+  /** The run's id, when it is not the event's own (a replay). */
+  runId?: string;
+  replayOf?: string;
 }
 
 /** Runs are identified by automation and trigger event: a redelivered event is the same run, tried again. */
 export function runIdFor(automation: string, eventId: string): string {
   return `${automation}:${eventId}`;
+}
+
+/** The id of the `n`th replay of a run: `after-hours:Ev08ABC#replay-2`. */
+export function replayRunId(original: string, n: number): string {
+  return `${original.replace(/#replay-\d+$/, '')}#replay-${n}`;
 }

@@ -346,6 +346,8 @@ describe('the state', () => {
 
     expect(Object.keys(outputs).sort()).toEqual(Object.values(STACK_OUTPUTS).sort());
     expect(Object.keys(outputs).sort()).toEqual([
+      'AutomationFunctions',
+      'DeadLetterQueues',
       'EventBusArn',
       'EventBusName',
       'ScheduleGroupName',
@@ -622,6 +624,7 @@ describe('automations that set no timers', () => {
       bus: events.bus,
       alarmTopic: alarms.topic,
       timers: new TimerSchedules(stack, 'Timers', { bus: events.bus, alarmTopic: alarms.topic }),
+      stackName: 'NoTimers',
     });
     const small = Template.fromStack(stack);
     const functionId = stack.getLogicalId(wiring.function.function.node.defaultChild as import('aws-cdk-lib').CfnElement);

@@ -83,8 +83,8 @@ describe('the switchboard CLI against a running local Switchboard', () => {
 
       const history = await switchboardCli(['--json', 'config', 'show', '--history'], env);
       expect(JSON.parse(history.stdout).map((v: { version: number }) => v.version)).toEqual([2, 1]);
-      const first = await switchboardCli(['config', 'show', '--version', '1'], env);
-      expect(first.stdout).toContain('closes: 16:00');
+      const first = await switchboardCli(['config', 'show', 'v1'], env);
+      expect(first.stdout).toContain('closes: "16:00"');
     });
 
     it('fails clearly for a file that does not exist', async () => {
@@ -104,7 +104,7 @@ describe('the switchboard CLI against a running local Switchboard', () => {
       const listed = await switchboardCli(['--json', 'channels', 'list'], env);
       expect(JSON.parse(listed.stdout)).toContainEqual({ id: 'C0GLOBEX01', customer: 'Globex' });
       const table = await switchboardCli(['channels', 'list'], env);
-      expect(table.stdout).toMatch(/ID\s+CUSTOMER/);
+      expect(table.stdout).toMatch(/CHANNEL\s+CUSTOMER/);
       expect(table.stdout).toMatch(/C0GLOBEX01\s+Globex/);
 
       const again = await switchboardCli(['channels', 'add', 'C0GLOBEX01', '--customer', 'Globex'], env);
@@ -137,7 +137,7 @@ describe('the switchboard CLI against a running local Switchboard', () => {
       expect(entries[0]).toMatchObject({ provider: 'slack', operation: 'chat.postMessage', request: { channel: 'C0ACMEPROD' } });
 
       const runs = await switchboardCli(['runs', 'list'], env);
-      expect(runs.stdout).toMatch(/RUNID\s+STATUS/);
+      expect(runs.stdout).toMatch(/RUN ID\s+STATUS/);
       expect(runs.stdout).toContain(runId);
       const shown = await switchboardCli(['runs', 'show', runId], env);
       expect(shown.code).toBe(0);
@@ -151,7 +151,9 @@ describe('the switchboard CLI against a running local Switchboard', () => {
       expect(result.stdout).toMatch(/: filtered/);
       expect(result.stdout).toContain('belongs to the company workspace');
       const filtered = await switchboardCli(['--json', 'runs', 'list', '--status', 'filtered'], env);
-      expect(JSON.parse(filtered.stdout).every((run: { status: string }) => run.status === 'filtered')).toBe(true);
+      const page = JSON.parse(filtered.stdout) as { runs: { status: string }[]; nextCursor: string | null };
+      expect(page.runs.length).toBeGreaterThan(0);
+      expect(page.runs.every((run) => run.status === 'filtered')).toBe(true);
     });
 
     it('sends the customer questions shortcut, signed like Slack, whose row goes to the outbox in dry-run', async () => {
@@ -175,11 +177,11 @@ describe('the switchboard CLI against a running local Switchboard', () => {
 
       const watch = await switchboardCli(['runs', 'list', '--automation', 'first-response'], env);
       expect(watch.stdout).toContain('flag the unanswered message');
-      const watchRuns = JSON.parse((await switchboardCli(['--json', 'runs', 'list', '--automation', 'first-response'], env)).stdout) as { trigger: { detailType: string }; steps: { name: string; detail?: string }[] }[];
+      const watchRuns = (JSON.parse((await switchboardCli(['--json', 'runs', 'list', '--automation', 'first-response'], env)).stdout) as { runs: { trigger: { detailType: string }; steps: { name: string; detail?: string }[] }[] }).runs;
       expect(watchRuns.find((run) => run.trigger.detailType === 'timer.fired')?.steps.at(-1)?.detail).toMatch(/^flagged in C0SUPPORT01/);
       const digest = await switchboardCli(['runs', 'list', '--automation', 'after-hours'], env);
       expect(digest.stdout).toContain('post the overnight digest');
-      const digestRuns = JSON.parse((await switchboardCli(['--json', 'runs', 'list', '--automation', 'after-hours'], env)).stdout) as { trigger: { detailType: string }; steps: { name: string; detail?: string }[] }[];
+      const digestRuns = (JSON.parse((await switchboardCli(['--json', 'runs', 'list', '--automation', 'after-hours'], env)).stdout) as { runs: { trigger: { detailType: string }; steps: { name: string; detail?: string }[] }[] }).runs;
       expect(digestRuns.find((run) => run.trigger.detailType === 'timer.fired')?.steps.at(-1)?.detail).toMatch(/^1 message\(s\), 0 with a team reply, to C0CUSTSUCC1/);
     });
 
@@ -242,7 +244,7 @@ describe('the switchboard CLI for paging: incidents, timers, SMS replies', () =>
   it('refuses a severity other than P0 or P1', async () => {
     const result = await switchboardCli(['incidents', 'open', '--customer', 'X', '--severity', 'P3'], env);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('--severity must be P0 or P1');
+    expect(result.stderr).toContain('"P3" is not a severity; use one of P0, P1.');
   });
 });
 

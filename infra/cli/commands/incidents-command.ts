@@ -7,7 +7,7 @@ import { withTarget, type CliIo } from '../cli-context';
 import { CliError } from '../cli-error';
 import type { Target } from '../target';
 import { waitFor } from '../wait-for';
-import { parsePositiveInteger } from './config-command';
+import { oneOf, parsePositiveInteger } from '../option-parsers';
 
 /** `switchboard incidents list|show|open|ack`: the paging incidents (SPEC §3.B). */
 export function registerIncidentsCommands(program: Command, io: CliIo): void {
@@ -22,22 +22,18 @@ export function registerIncidentsCommands(program: Command, io: CliIo): void {
       await withTarget(command, io, async (target, output) => {
         const list = await storeOf(target).list({ limit: options.limit, openOnly: options.open ?? false });
         output.table(
-          list.map((incident) =>
-            output.json
-              ? incident
-              : {
-                  id: incident.id,
-                  code: incident.code,
-                  status: incident.status,
-                  severity: incident.severity,
-                  customer: incident.customer,
-                  page: `${incident.step + 1}`,
-                  acknowledgedBy: incident.acknowledgedBy ?? '',
-                  openedAt: incident.openedAt,
-                },
-          ),
-          ['id', 'code', 'status', 'severity', 'customer', 'page', 'acknowledgedBy', 'openedAt'],
-          'No incidents.',
+          list,
+          [
+            { header: 'incident', cell: (incident) => incident.id, keep: true },
+            { header: 'ack code', cell: (incident) => incident.code, keep: true },
+            { header: 'status', cell: (incident) => incident.status },
+            { header: 'severity', cell: (incident) => incident.severity },
+            { header: 'customer', cell: (incident) => incident.customer },
+            { header: 'page', cell: (incident) => `${incident.step + 1} of ${incident.chain.length * (incident.repeats + 1)}` },
+            { header: 'acknowledged by', cell: (incident) => incident.acknowledgedBy ?? '' },
+            { header: 'opened at', cell: (incident) => output.time(incident.openedAt) },
+          ],
+          options.open ? 'No open incidents: nobody is being paged.' : 'No incidents yet. Page the chain with `switchboard incidents open --customer "Acme Corp"`.',
         );
       });
     });
@@ -52,11 +48,11 @@ export function registerIncidentsCommands(program: Command, io: CliIo): void {
         if (incident === undefined) throw new CliError(`no incident ${id}`);
         const pages = await store.pages(incident.id);
         output.record({ ...incident, chain: incident.chain.map((m) => m.name), pages }, () => [
-          `${incident.id} (ACK code ${incident.code}): ${incident.status}${incident.acknowledgedBy === undefined ? '' : ` by ${incident.acknowledgedBy} at ${incident.acknowledgedAt}`}`,
-          `  ${incident.severity} for ${incident.customer}, opened ${incident.openedAt} by ${incident.requestedBy}`,
+          `${incident.id} (ACK code ${incident.code}): ${incident.status}${incident.acknowledgedBy === undefined ? '' : ` by ${incident.acknowledgedBy} at ${output.time(incident.acknowledgedAt)}`}`,
+          `  ${incident.severity} for ${incident.customer}, opened ${output.time(incident.openedAt)} by ${incident.requestedBy}`,
           `  "${incident.excerpt}"`,
           '  pages',
-          ...pages.map((p) => `    ${String(p.step + 1).padStart(2)}. ${p.sentAt}  ${p.to}  ${p.deliveryStatus ?? 'sent'}`),
+          ...pages.map((p) => `    ${String(p.step + 1).padStart(2)}. ${output.time(p.sentAt)}  ${p.to}  ${p.deliveryStatus ?? 'sent'}`),
         ]);
       });
     });
@@ -65,12 +61,12 @@ export function registerIncidentsCommands(program: Command, io: CliIo): void {
     .command('open')
     .description('page the on-call chain now, as the after-hours P0/P1 buttons do')
     .requiredOption('--customer <name>', 'who is affected')
-    .option('--severity <P0|P1>', 'P0 (production down) or P1 (highly degraded)', 'P0')
+    .option('--severity <P0|P1>', 'P0 (production down) or P1 (highly degraded)', oneOf(['P0', 'P1'], 'a severity'), 'P0')
     .option('--excerpt <text>', 'what is wrong, in a few words', 'Opened from the command line')
     .option('--by <name>', 'who opens it', io.env['USER'] ?? 'switchboard CLI')
-    .action(async (options: { customer: string; severity: string; excerpt: string; by: string }, command: Command) => {
-      const severity = options.severity.toUpperCase();
-      if (severity !== 'P0' && severity !== 'P1') throw new CliError('--severity must be P0 or P1');
+    .addHelpText('after', '\nExamples:\n  switchboard incidents open --customer "Acme Corp"\n  switchboard incidents open --customer "Acme Corp" --severity P1 --excerpt "checkout is slow"')
+    .action(async (options: { customer: string; severity: 'P0' | 'P1'; excerpt: string; by: string }, command: Command) => {
+      const severity = options.severity;
       await withTarget(command, io, async (target, output) => {
         const event = createEvent('incident.open.requested', {
           eventId: `cli:${randomUUID()}`,
@@ -96,6 +92,7 @@ export function registerIncidentsCommands(program: Command, io: CliIo): void {
     .command('ack <incident>')
     .description('acknowledge an incident by its id or ACK code: escalation stops and Slack is told')
     .option('--by <name>', 'who is on it', io.env['USER'] ?? 'switchboard CLI')
+    .addHelpText('after', '\nExamples:\n  switchboard incidents ack K7QP --by "Dana"\n  switchboard incidents ack INC-7K2M9Q')
     .action(async (incident: string, options: { by: string }, command: Command) => {
       await withTarget(command, io, async (target, output) => {
         const store = storeOf(target);

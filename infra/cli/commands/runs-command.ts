@@ -1,66 +1,204 @@
 import type { Command } from 'commander';
+import { automations } from '../../../functions/registry';
+import type { Config } from '../../../shared/config/config-schema';
 import type { RunRecord, RunStatus } from '../../../shared/runs/run';
+import type { RunQuery } from '../../../shared/runs/run-store';
 import { withTarget, type CliIo } from '../cli-context';
 import { CliError } from '../cli-error';
-import { parsePositiveInteger } from './config-command';
+import { oneOf, parseDuration, parsePositiveInteger } from '../option-parsers';
+import type { Output } from '../output';
+import type { Target } from '../target';
+import { waitFor } from '../wait-for';
+import { describeRun, runSummary } from './run-summary';
 
 const STATUSES: readonly RunStatus[] = ['succeeded', 'filtered', 'failed', 'waiting'];
+const AUTOMATION_NAMES = automations.map((automation) => automation.name);
 
-/** `switchboard runs list|show`: what the automations did, and why. */
+interface FilterOptions {
+  automation?: string;
+  status?: RunStatus;
+  since?: number;
+  customer?: string;
+  channel?: string;
+}
+
+/** `switchboard runs list|show|replay`: what the automations did, why, and doing it again. */
 export function registerRunsCommands(program: Command, io: CliIo): void {
   const runs = program.command('runs').description('the run history: every automation execution, its steps and outcome');
 
-  runs
-    .command('list')
-    .description('recent runs, newest first')
-    .option('--automation <name>', 'only this automation')
-    .option('--status <status>', `only runs that ended ${STATUSES.join('|')}`)
+  const withFilters = (command: Command) =>
+    command
+      .option('--automation <name>', `only this automation: ${AUTOMATION_NAMES.join(', ')}`, oneOf(AUTOMATION_NAMES, 'an automation'))
+      .option('--status <status>', `only runs that ended ${STATUSES.join(', ')}`, oneOf(STATUSES, 'a run status'))
+      .option('--since <duration>', 'only runs started within this long, e.g. 2h or 3d', parseDuration)
+      .option('--customer <name>', "only runs in this customer's designated channels")
+      .option('--channel <id>', 'only runs in this Slack channel');
+
+  withFilters(runs.command('list').description('recent runs, newest first, one line each: what happened, or why a filter stopped it'))
     .option('--limit <n>', 'how many', parsePositiveInteger, 20)
-    .action(async (options: { automation?: string; status?: string; limit: number }, command: Command) => {
-      if (options.status !== undefined && !STATUSES.includes(options.status as RunStatus)) {
-        throw new CliError(`--status must be one of ${STATUSES.join(', ')}`);
-      }
+    .option('--cursor <cursor>', 'the next page: the nextCursor of the previous --json page')
+    .option('--follow', 'keep printing runs as they finish (Ctrl-C stops)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  switchboard runs list\n  switchboard runs list --automation paging --status failed --since 2h\n  switchboard runs list --customer "Acme Corp" --follow\n  switchboard runs list --json --limit 100 --cursor "<nextCursor>"',
+    )
+    .action(async (options: FilterOptions & { limit: number; cursor?: string; follow?: boolean }, command: Command) => {
       await withTarget(command, io, async (target, output) => {
-        const list = await target.runs.list({
-          limit: options.limit,
-          ...(options.automation === undefined ? {} : { automation: options.automation }),
-          ...(options.status === undefined ? {} : { status: options.status as RunStatus }),
-        });
-        output.table(
-          list.map((run) => (output.json ? run : summary(run))),
-          ['runId', 'status', 'trigger', 'startedAt', 'why'],
-          'No runs yet.',
-        );
+        const query = queryOf(options, (await target.configs.find())?.config, target);
+        if (options.follow) return follow(target, output, query, options.limit, io);
+        const page = await target.runs.page({ ...query, limit: options.limit, ...(options.cursor === undefined ? {} : { cursor: options.cursor }) });
+        if (output.json) {
+          output.record({ runs: page.runs, nextCursor: page.nextCursor ?? null }, () => []);
+          return;
+        }
+        output.table(page.runs, runColumns(output), await emptyRuns(target, options));
+        if (page.nextCursor !== undefined) output.say(`(more: --cursor "${page.nextCursor}")`);
       });
     });
 
   runs
     .command('show <runId>')
     .description('one run with all its steps')
+    .addHelpText('after', '\nExample:\n  switchboard runs show after-hours:Ev08ABCDEF12')
     .action(async (runId: string, _options: unknown, command: Command) => {
       await withTarget(command, io, async (target, output) => {
         const run = await target.runs.get(runId);
-        if (run === undefined) throw new CliError(`no run ${runId}`);
-        output.record(run, () => [
-          `Run ${run.runId}: ${run.status} (attempt ${run.attempts}, ${run.durationMs} ms)`,
-          `  trigger   ${run.trigger.detailType} ${run.trigger.eventId}, received ${run.trigger.receivedAt}`,
-          `  started   ${run.startedAt}`,
-          ...(run.error === undefined ? [] : [`  error     ${run.error.name}: ${run.error.message}${run.error.transient ? ' (transient)' : ''}`]),
-          '  steps',
-          ...run.steps.map((step) => `    ${step.outcome.padEnd(8)} ${step.name}${step.detail === undefined ? '' : ` — ${step.detail}`} (${step.durationMs} ms)`),
-        ]);
+        if (run === undefined) throw new CliError(`no run ${runId}; \`switchboard runs list\` shows their ids`);
+        output.record(run, () => describeRun(run, output));
       });
+    });
+
+  withFilters(
+    runs
+      .command('replay [runId]')
+      .description('run a failed run again on its stored trigger, as a new run linked to it: only the steps that did not complete happen again'),
+  )
+    .option('--limit <n>', 'at most this many runs in bulk', parsePositiveInteger, 20)
+    .option('--dry-run', 'list what would be replayed, and replay nothing')
+    .option('--no-wait', 'do not wait for the replays to finish')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  switchboard runs replay after-hours:Ev08ABCDEF12\n  switchboard runs replay --automation paging --status failed --since 2h --dry-run\n  switchboard runs replay --status failed --since 1d\n\nIn bulk (without RUN_ID) the status defaults to failed. Effects the earlier attempts completed\n(a post, an SMS) are not repeated: the side-effect ledger skips them.',
+    )
+    .action(async (runId: string | undefined, options: FilterOptions & { limit: number; dryRun?: boolean; wait: boolean }, command: Command) => {
+      await withTarget(command, io, async (target, output) => {
+        const chosen = runId === undefined ? await target.runs.list({ ...queryOf({ ...options, status: options.status ?? 'failed' }, (await target.configs.find())?.config, target), limit: options.limit }) : [await runOrFail(target, runId)];
+        if (runId === undefined && chosen.length === 0) {
+          const filters = await describeFilters({ ...options, status: options.status ?? 'failed' });
+          output.record({ replayed: [] }, () => [`No runs to replay: no run matches ${filters}.`]);
+          return;
+        }
+        if (options.dryRun) {
+          if (output.json) output.record({ wouldReplay: chosen.map((run) => run.runId) }, () => []);
+          else {
+            output.say(`Would replay ${chosen.length} run${chosen.length === 1 ? '' : 's'} (--dry-run: nothing was replayed):`);
+            output.table(chosen, runColumns(output), '');
+          }
+          return;
+        }
+        const replayed: { runId: string; replay: string; run: RunRecord | undefined }[] = [];
+        for (const run of chosen) {
+          const replay = await target.runs.reserveReplay(run.runId);
+          if (replay === undefined) throw new CliError(`run ${run.runId} is gone: it expired (runs.retentionDays) while this command ran`);
+          await target.operations.replay(run, replay);
+          replayed.push({ runId: run.runId, replay, run: undefined });
+        }
+        if (options.wait) {
+          for (const entry of replayed) entry.run = await waitFor(() => target.runs.get(entry.replay), 10_000);
+        }
+        output.record(
+          { replayed: replayed.map(({ runId: original, replay, run }) => ({ runId: original, replay, status: run?.status ?? 'queued' })) },
+          () =>
+            replayed.flatMap(({ runId: original, replay, run }) =>
+              run === undefined
+                ? [`Replay of ${original} queued as ${replay}${options.wait ? `; ${target.description} has not run it yet (is it running?)` : ''}.`]
+                : [`Replayed ${original} as ${replay}: ${run.status}`, ...run.steps.map((step) => `  ${step.outcome.padEnd(8)} ${step.name}${step.detail === undefined ? '' : ` — ${step.detail}`}`)],
+            ),
+        );
+      }, { write: true });
     });
 }
 
-/** The one-line view: the step that decided the outcome explains it. */
-function summary(run: RunRecord) {
-  const deciding = [...run.steps].reverse().find((step) => step.outcome === run.status || (run.status === 'failed' && step.outcome === 'failed')) ?? run.steps.at(-1);
+async function runOrFail(target: Target, runId: string): Promise<RunRecord> {
+  const run = await target.runs.get(runId);
+  if (run === undefined) throw new CliError(`no run ${runId}; \`switchboard runs list\` shows their ids`);
+  return run;
+}
+
+/** The columns of a run list: the id never cut, the one-line story last. */
+function runColumns(output: Output) {
+  return [
+    { header: 'run id', cell: (run: RunRecord) => run.runId, keep: true },
+    { header: 'status', cell: (run: RunRecord) => run.status },
+    { header: 'trigger', cell: (run: RunRecord) => run.trigger.detailType },
+    { header: 'started at', cell: (run: RunRecord) => output.time(run.startedAt) },
+    { header: 'what happened', cell: (run: RunRecord) => runSummary(run) },
+  ];
+}
+
+/** The store query the options name; a customer is their designated channels. */
+function queryOf(options: FilterOptions, config: Config | undefined, target: Target): RunQuery {
+  const channels: string[] = [];
+  if (options.customer !== undefined) {
+    const known = config?.afterHours.customerChannels ?? [];
+    const matching = known.filter((channel) => channel.customer.toLowerCase() === options.customer?.toLowerCase());
+    if (matching.length === 0) {
+      throw new CliError(`no designated channel is for a customer named "${options.customer}"; the customers are ${known.map((channel) => channel.customer).join(', ') || '(none)'}`);
+    }
+    channels.push(...matching.map((channel) => channel.id));
+  }
+  if (options.channel !== undefined) channels.push(options.channel);
   return {
-    runId: run.runId,
-    status: run.status,
-    trigger: run.trigger.detailType,
-    startedAt: run.startedAt,
-    why: deciding === undefined ? '' : `${deciding.name}${deciding.detail === undefined ? '' : `: ${deciding.detail}`}`,
+    ...(options.automation === undefined ? {} : { automation: options.automation }),
+    ...(options.status === undefined ? {} : { status: options.status }),
+    ...(options.since === undefined ? {} : { since: new Date(target.clock.now().getTime() - options.since) }),
+    ...(channels.length === 0 ? {} : { channels }),
   };
+}
+
+/** What an empty list says: that there are no runs at all, or that the filters matched none. */
+async function emptyRuns(target: Target, options: FilterOptions): Promise<string> {
+  const filters = await describeFilters(options);
+  if (filters === '') return 'No runs yet. Try `switchboard simulate slack-message`.';
+  const newest = (await target.runs.list({ limit: 1 }))[0];
+  return newest === undefined ? 'No runs yet. Try `switchboard simulate slack-message`.' : `No runs match ${filters}; \`switchboard runs list\` shows all of them.`;
+}
+
+async function describeFilters(options: FilterOptions): Promise<string> {
+  const parts = [
+    options.automation === undefined ? undefined : `--automation ${options.automation}`,
+    options.status === undefined ? undefined : `--status ${options.status}`,
+    options.since === undefined ? undefined : `--since ${Math.round(options.since / 60_000)}m`,
+    options.customer === undefined ? undefined : `--customer "${options.customer}"`,
+    options.channel === undefined ? undefined : `--channel ${options.channel}`,
+  ];
+  return parts.filter((part) => part !== undefined).join(' ');
+}
+
+const COLOURS: Record<RunStatus, string> = { succeeded: '\u001b[32m', waiting: '\u001b[33m', filtered: '\u001b[90m', failed: '\u001b[31m' };
+
+/** Prints the latest runs oldest first, then each new run as it finishes, one line each, until stopped. */
+async function follow(target: Target, output: Output, query: RunQuery, limit: number, io: CliIo): Promise<void> {
+  const colour = (status: RunStatus, text: string) => (io.isTerminal === true ? `${COLOURS[status]}${text}\u001b[0m` : text);
+  const print = (run: RunRecord) =>
+    io.stdout(output.json ? `${JSON.stringify(run)}\n` : `${output.time(run.startedAt)}  ${colour(run.status, run.status.padEnd(9))}  ${run.runId}  ${runSummary(run)}\n`);
+  const latest = await target.runs.page({ ...query, limit });
+  for (const run of [...latest.runs].reverse()) print(run);
+  let cursor = latest.runs[0] === undefined ? target.clock.now().toISOString() : `${latest.runs[0].startedAt}#${latest.runs[0].runId}`;
+  if (!output.json) io.stderr(`Following runs of ${target.description} (Ctrl-C stops)…\n`);
+  const stopped = new Promise<void>((resolve) => {
+    if (io.signal?.aborted) resolve();
+    io.signal?.addEventListener('abort', () => resolve(), { once: true });
+    if (io.signal === undefined) process.once('SIGINT', () => resolve());
+  });
+  let running = true;
+  void stopped.then(() => {
+    running = false;
+  });
+  while (running) {
+    const next = await target.runs.newerThan(cursor, query);
+    cursor = next.cursor;
+    for (const run of next.runs) print(run);
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+  }
 }

@@ -52,12 +52,14 @@ describe('config store', () => {
     expect(await configs.version(2)).toMatchObject({ version: 2, source: 'second.yaml', appliedAt: '2026-11-22T10:01:00.000Z' });
   });
 
-  it('says an apply is unchanged when it equals the current configuration', async () => {
+  it('applies nothing when the configuration equals the one in force', async () => {
     await configs.apply(example, { source: 'first.yaml' });
 
     const again = await configs.apply(structuredClone(example), { source: 'again.yaml' });
 
-    expect(again).toMatchObject({ version: 2, unchanged: true });
+    expect(again).toMatchObject({ version: 1, unchanged: true });
+    expect(await configs.version(2)).toBeUndefined();
+    expect(await configs.current()).toMatchObject({ version: 1, source: 'first.yaml' });
   });
 
   it('knows no version that was never applied', async () => {

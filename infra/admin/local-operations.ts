@@ -1,0 +1,51 @@
+import type { Clock } from '../../shared/clock/clock';
+import type { DomainEvent } from '../../shared/events/catalogue';
+import type { RunRecord } from '../../shared/runs/run';
+import { itemAbsent } from '../../shared/store/condition';
+import { ConditionFailedError } from '../../shared/store/store-errors';
+import type { Table } from '../../shared/store/table';
+import { FailedDeliveries } from '../local/failed-deliveries';
+import { QUEUED_PARTITION, queueItem, type QueueItem } from '../local/queue-item';
+import type { FailedDelivery, Operations, RedriveOutcome } from './operations';
+
+/**
+ * Operations on the local Switchboard: replays and redrives are queued for the running runtime (it picks
+ * them up within a second, or on its next start), which runs them as it runs everything else.
+ */
+export class LocalOperations implements Operations {
+  private readonly failures: FailedDeliveries;
+
+  constructor(
+    private readonly table: Table,
+    private readonly clock: Clock,
+  ) {
+    this.failures = new FailedDeliveries(table, clock);
+  }
+
+  async replay(run: RunRecord, replayRunId: string): Promise<void> {
+    await this.queue({ provider: 'replay', id: replayRunId }, run.event, { automation: run.automation, runId: replayRunId, replayOf: run.runId });
+  }
+
+  async failedDeliveries(limit: number): Promise<FailedDelivery[]> {
+    return this.failures.list(limit);
+  }
+
+  async redrive(id: string): Promise<RedriveOutcome> {
+    const failure = await this.failures.get(id);
+    if (failure === undefined) return 'gone';
+    // Taking it off the list is the claim: of two redrives at once, one queues the event.
+    if (!(await this.failures.take(id))) return 'gone';
+    await this.queue({ provider: 'redrive', id: `${id}@${failure.failedAt}` }, failure.event, { automation: failure.automation });
+    return 'redriven';
+  }
+
+  private async queue(delivery: { provider: string; id: string }, event: DomainEvent, target: NonNullable<QueueItem['target']>): Promise<void> {
+    try {
+      await this.table.put(queueItem(delivery, [event], this.clock.now(), QUEUED_PARTITION, target), itemAbsent);
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error; // queued already
+    }
+  }
+}
+
+
