@@ -28,7 +28,7 @@ export function createProgram(io: CliIo = processIo): Command {
       'after',
       '\nExamples:\n  switchboard simulate slack-message        a customer writes, signed like Slack signs it\n  switchboard runs list --follow             runs as they finish\n  switchboard runs replay <run id>           run a failed run again\n  switchboard --stack Switchboard runs list  the deployed stack\n\nEvery command has its own --help with examples.',
     )
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (message, write) => write(`switchboard: ${commanderMessage(message)}`) })
     // Before the commands are registered, so that each inherits it: a bad option ends in an exit code, not process.exit.
     .exitOverride();
   registerConfigCommands(program, io);
@@ -60,7 +60,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      return json ? fail(error.message.replace(/^error: /, ''), error.exitCode) : error.exitCode;
+      return json ? fail(commanderMessage(error.message), error.exitCode) : error.exitCode;
     }
     if (error instanceof ConfigError || error instanceof ConfigMissingError || error instanceof CliError || error instanceof OperationError) return fail(error.message);
     const aws = awsSetupProblem(error);
@@ -68,6 +68,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (io.env['LOG_LEVEL']?.toUpperCase() === 'DEBUG' && !json) io.stderr(`${(error as Error).stack ?? ''}\n`);
     return fail(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * Commander's message in the CLI's own words: "--issue "forty" is not a whole number of 1 or more." rather than
+ * "error: option '--issue <number>' argument 'forty' is invalid. "forty" is not…".
+ */
+function commanderMessage(message: string): string {
+  const withoutPrefix = message.replace(/^error: /, '');
+  const invalid = /^option '(-\S+, )?(--?[\w-]+)[^']*' argument '[\s\S]*' is invalid\. ([\s\S]*)$/.exec(withoutPrefix);
+  return invalid === null ? withoutPrefix : `${invalid[2]} ${invalid[3]}`;
 }
 
 /** An AWS SDK failure that means the admin's AWS set-up is missing something, said as what to set. */

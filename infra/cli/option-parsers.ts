@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { DateTime } from 'luxon';
 import ms from 'ms';
 
 /**
@@ -33,4 +34,15 @@ export function oneOf(names: readonly string[], what: string): (value: string) =
     if (!names.includes(value)) throw new InvalidArgumentError(`"${value}" is not ${what}; use one of ${names.join(', ')}.`);
     return value;
   };
+}
+
+/**
+ * An ISO-8601 instant; one without an offset (`2026-11-23T07:00:00`) is read as a wall-clock time in the
+ * business time zone, never in the zone of the machine the CLI runs on. Undefined when it is no instant.
+ */
+export function parseInstant(value: string, timeZone: string): { instant: Date; assumedZone: boolean } | undefined {
+  const trimmed = value.trim();
+  const hasOffset = /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(trimmed);
+  const parsed = hasOffset ? DateTime.fromISO(trimmed, { setZone: true }) : DateTime.fromISO(trimmed, { zone: timeZone });
+  return parsed.isValid ? { instant: parsed.toJSDate(), assumedZone: !hasOffset } : undefined;
 }

@@ -4,7 +4,9 @@ import { routes } from '../../functions/ingest/routes';
 import { ConfigError } from '../../shared/config/validate-config';
 import { ServiceAccountKeyError } from '../../shared/providers/google-sheets/service-account-key';
 import { SettingsError } from '../../shared/settings/read-env';
+import { businessCalendarOf } from '../../shared/config/business-calendar-of';
 import { startBanner } from './banner';
+import { clockStatus } from './banner-clock';
 import { PortInUseError } from './http-server';
 import { startLocalRuntime, type LocalRuntime } from './local-runtime';
 import { AlreadyRunningError } from './runtime-file';
@@ -41,7 +43,7 @@ process.stdout.write(
     store: runtime.store.kind === 'sqlite' ? { kind: 'sqlite', file: displayPath(runtime.store.file) } : runtime.store,
     configVersion: runtime.config.version,
     appliedConfigFrom: runtime.appliedConfigFrom,
-    clockStart: process.env['SWITCHBOARD_NOW'],
+    clock: clockStatus(businessCalendarOf(runtime.config.config), runtime.platform.clock.now(), process.env['SWITCHBOARD_NOW']),
     generatedSecrets: runtime.generatedSecrets,
     recoveredEvents: runtime.recoveredEvents,
   })}\n`,

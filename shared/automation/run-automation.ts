@@ -59,11 +59,13 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
   for (const step of record.steps) {
     log.info('step', { step: step.name, outcome: step.outcome, durationMs: step.durationMs });
   }
+  // The step that decided the outcome, by name (details may hold what logs must not).
+  const decidedBy = [...record.steps].reverse().find((step) => step.outcome === record.status || (record.status === 'failed' && step.outcome === 'failed'))?.name;
   if (record.status === 'failed') {
-    log.error('run failed', { status: record.status, attempts: record.attempts, error: record.error });
+    log.error('run failed', { status: record.status, attempts: record.attempts, error: record.error, ...(decidedBy === undefined ? {} : { decidedBy }) });
     if (record.error?.transient) throw new RetryableRunError(record, { cause: failure });
   } else {
-    log.info('run finished', { status: record.status, attempts: record.attempts, durationMs: record.durationMs });
+    log.info('run finished', { status: record.status, attempts: record.attempts, durationMs: record.durationMs, ...(decidedBy === undefined ? {} : { decidedBy }) });
   }
   return record;
 }

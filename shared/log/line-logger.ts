@@ -53,6 +53,8 @@ export class LineLogger implements Logger {
 
   private log(level: LogLevel, message: string, fields: LogFields | undefined): void {
     if (SEVERITY[level] < this.threshold) return;
+    // Readable output is one line per run: its steps show from DEBUG on.
+    if (this.options.format === 'pretty' && message === 'step' && this.threshold > SEVERITY.DEBUG) return;
     const timestamp = this.clock().toISOString();
     const line = { level, message, timestamp, ...this.options.fields, ...withErrors(fields) };
     this.write(this.options.format === 'json' ? `${JSON.stringify(line, redactSensitive)}\n` : `${pretty(line)}\n`);
@@ -72,9 +74,17 @@ function withErrors(fields: LogFields | undefined): LogFields | undefined {
   return copy ?? fields;
 }
 
-/** `12:03:04 INFO  run finished  automation=after-hours status=succeeded`, values redacted as in JSON. */
+/**
+ * `12:03:04 INFO  delivery failed; retrying  automation=after-hours attempt=2`, values redacted as in JSON;
+ * a finished run as `12:03:04 after-hours  succeeded  after-hours:Ev08…  post after-hours notice`.
+ */
 function pretty(line: Record<string, unknown>): string {
   const { level, message, timestamp, service: _service, runtime: _runtime, ...rest } = line;
+  if ((message === 'run finished' || message === 'run failed') && typeof rest['runId'] === 'string') {
+    const status = String(rest['status'] ?? (message === 'run failed' ? 'failed' : ''));
+    const decided = typeof rest['decidedBy'] === 'string' ? `  ${rest['decidedBy']}` : '';
+    return `${String(timestamp).slice(11, 19)} ${String(rest['automation'] ?? '').padEnd(18)} ${status.padEnd(9)} ${rest['runId']}${decided}`;
+  }
   const redacted = JSON.parse(JSON.stringify(rest, redactSensitive)) as Record<string, unknown>;
   const time = String(timestamp).slice(11, 19);
   const pairs = Object.entries(redacted).map(([key, value]) => `${key}=${typeof value === 'string' ? (value === REDACTED || !/\s/.test(value) ? value : JSON.stringify(value)) : JSON.stringify(value)}`);

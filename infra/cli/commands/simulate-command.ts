@@ -3,7 +3,9 @@ import type { CliIo } from '../cli-context';
 import { registerContactFormScenarios } from './simulate/job-application-scenario';
 import { registerGitHubCommentScenario } from './simulate/github-comment-scenario';
 import { registerGitHubLabelScenario } from './simulate/github-label-scenario';
+import { registerSlackClickScenario } from './simulate/slack-click-scenario';
 import { registerSlackMessageScenario } from './simulate/slack-message-scenario';
+import { registerSmsStatusScenario } from './simulate/sms-status-scenario';
 import { registerSlackReactionScenario } from './simulate/slack-reaction-scenario';
 import { registerSlackShortcutScenario } from './simulate/slack-shortcut-scenario';
 import { registerSmsReplyScenario } from './simulate/sms-reply-scenario';
@@ -16,9 +18,11 @@ import { registerUnthreadUpdateScenario } from './simulate/unthread-update-scena
 export function registerSimulateCommands(program: Command, io: CliIo): void {
   const simulate = program.command('simulate').description('send a signed, realistic webhook to a running Switchboard (like `stripe trigger`)');
   registerSlackMessageScenario(simulate, io);
+  registerSlackClickScenario(simulate, io);
   registerSlackShortcutScenario(simulate, io);
   registerSlackReactionScenario(simulate, io);
   registerSmsReplyScenario(simulate, io);
+  registerSmsStatusScenario(simulate, io);
   registerContactFormScenarios(simulate, io);
   registerUnthreadUpdateScenario(simulate, io);
   registerGitHubCommentScenario(simulate, io);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { withTarget, type CliIo } from '../../cli-context';
+import { parseCount, parsePositiveInteger } from '../../option-parsers';
 import { CliError } from '../../cli-error';
 import { issueCommentWebhook } from '../../scenarios/github-webhook-payloads';
 import { sendSignedGitHubRequest } from '../../scenarios/send-signed-github-request';
@@ -26,14 +27,14 @@ export function registerGitHubCommentScenario(simulate: Command, io: CliIo): voi
     .command('github-comment')
     .description('someone comments on a GitHub issue or pull request (webhook `issue_comment` created)')
     .option('--repo <repo>', 'public, confidential, or owner/name', 'public')
-    .option('--issue <number>', 'the issue or pull request number', (v) => Number(v), 1)
+    .option('--issue <number>', 'the issue or pull request number', parsePositiveInteger, 1)
     .option('--commenter <login>', 'who comments', 'a-community-member')
     .option('--association <association>', "GitHub's author_association: NONE, CONTRIBUTOR, COLLABORATOR, MEMBER, OWNER, …", 'NONE')
     .option('--bot', 'the commenter is a bot account (type Bot)')
     .option('--state <state>', 'open or closed', 'open')
     .option('--labels <names>', 'the labels on the issue, comma-separated', '+more info please,bug')
     .option('--pull-request', 'a pull request rather than an issue')
-    .option('--retries <n>', 'also redeliver the same webhook N times (same X-GitHub-Delivery)', (v) => Number(v), 0)
+    .option('--retries <n>', 'also redeliver the same webhook N times (same X-GitHub-Delivery)', parseCount, 0)
     .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: GitHubCommentOptions, command: Command) => {
@@ -41,7 +42,7 @@ export function registerGitHubCommentScenario(simulate: Command, io: CliIo): voi
       if (options.state !== 'open' && options.state !== 'closed') throw new CliError('--state must be open or closed');
       if (!Number.isInteger(options.retries) || options.retries < 0) throw new CliError('--retries must be a whole number of 0 or more');
       await withTarget(command, io, async (target, output) => {
-        const baseUrl = baseUrlOf(target, options.url);
+        const baseUrl = await baseUrlOf(target, options.url);
         const secret = githubWebhookSecretOf(await target.secrets());
         const { config } = await target.configs.current();
         const repository = repositoryOption(config, options.repo);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { withTarget, type CliIo } from '../../cli-context';
+import { parseCount } from '../../option-parsers';
 import { CliError } from '../../cli-error';
 import { labelWebhook } from '../../scenarios/github-webhook-payloads';
 import { sendSignedGitHubRequest } from '../../scenarios/send-signed-github-request';
@@ -33,7 +34,7 @@ export function registerGitHubLabelScenario(simulate: Command, io: CliIo): void 
     .option('--description <text>', "its description (in the confidential repository, the customer's name)", 'Example Customer Inc.')
     .option('--previous-name <name>', 'with --action edited: the name it had (a rename)')
     .option('--sender <login>', 'who changed it', 'octocat')
-    .option('--retries <n>', 'also redeliver the same webhook N times (same X-GitHub-Delivery)', (v) => Number(v), 0)
+    .option('--retries <n>', 'also redeliver the same webhook N times (same X-GitHub-Delivery)', parseCount, 0)
     .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: GitHubLabelOptions, command: Command) => {
@@ -42,7 +43,7 @@ export function registerGitHubLabelScenario(simulate: Command, io: CliIo): void 
       if (options.previousName !== undefined && options.action !== 'edited') throw new CliError('--previous-name goes with --action edited');
       if (!Number.isInteger(options.retries) || options.retries < 0) throw new CliError('--retries must be a whole number of 0 or more');
       await withTarget(command, io, async (target, output) => {
-        const baseUrl = baseUrlOf(target, options.url);
+        const baseUrl = await baseUrlOf(target, options.url);
         const secret = githubWebhookSecretOf(await target.secrets());
         const { config } = await target.configs.current();
         const repository = repositoryOption(config, options.repo);

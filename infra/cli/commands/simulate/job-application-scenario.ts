@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { withTarget, type CliIo } from '../../cli-context';
+import { parseCount } from '../../option-parsers';
 import { CliError } from '../../cli-error';
 import { contactMessagePayload, jobApplicationPayload, SAMPLE_APPLICATION, SAMPLE_CONTACT_MESSAGE } from '../../scenarios/contact-form-payload';
 import { sendContactFormRequest } from '../../scenarios/send-contact-form-request';
@@ -81,7 +82,7 @@ async function contactFormSecret(target: Target): Promise<string> {
 }
 
 async function sendForm(target: Target, output: Output, options: FormOptions, fields: Record<string, string>, secret: string, what: string): Promise<void> {
-  const baseUrl = baseUrlOf(target, options.url);
+  const baseUrl = await baseUrlOf(target, options.url);
   await serverTime(baseUrl); // a stopped Switchboard is reported before anything is sent
   const seenBefore = new Set((await target.runs.list({ automation: 'job-applications', limit: 100 })).map((run) => run.trigger.eventId));
   const url = `${baseUrl}/webhooks/contact-form`;
@@ -102,9 +103,4 @@ async function sendForm(target: Target, output: Output, options: FormOptions, fi
   const runs = options.wait ? await waitForRuns(target, id) : [];
   if (seenBefore.has(id)) output.say('The same form was posted within the re-post window before: it counts once, and this is its run.');
   output.record({ id, answers, runs }, () => describeRuns(runs));
-}
-
-function parseCount(value: string): number {
-  if (!/^\d{1,3}$/.test(value)) throw new CliError(`--repost must be a whole number from 0 to 999, got "${value}"`);
-  return Number(value);
 }

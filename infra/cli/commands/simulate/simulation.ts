@@ -9,29 +9,40 @@ import { waitFor } from '../../wait-for';
  * `simulate-command.ts`.
  */
 
-/** The Switchboard to send to: `--url`, else the running local runtime, else the stack's API. */
-export function baseUrlOf(target: Target, url: string | undefined): string {
+/**
+ * The Switchboard to send to — `--url`, else the running local runtime, else the stack's API — once it
+ * has answered `/health`: a stopped one is reported before anything is sent, naming the URL tried and how
+ * to change it.
+ */
+export async function baseUrlOf(target: Target, url: string | undefined): Promise<string> {
   const base = (url ?? target.baseUrl)?.replace(/\/$/, '');
   if (base === undefined) throw new CliError('no Switchboard URL: pass --url');
+  await health(base, target, url !== undefined);
   return base;
 }
 
 /** The server's clock (it may run at SWITCHBOARD_NOW), so a signature timestamp is within its window. */
 export async function serverTime(baseUrl: string): Promise<Date> {
-  let response: Response;
-  try {
-    response = await fetch(`${baseUrl}/health`);
-  } catch (error) {
-    throw new CliError(`no Switchboard answers at ${baseUrl}: start it with \`npm start\` (${(error as Error).message})`);
-  }
-  const health = (await response.json()) as { time?: string };
-  return health.time === undefined ? new Date() : new Date(health.time);
+  const { time } = await health(baseUrl, undefined, true);
+  return time === undefined ? new Date() : new Date(time);
 }
 
-/** The runs an event caused, once they are recorded (up to 5 seconds). */
-export async function waitForRuns(target: Target, eventId: string): Promise<RunRecord[]> {
+async function health(baseUrl: string, target: Target | undefined, given: boolean): Promise<{ time?: string }> {
+  try {
+    const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(5_000) });
+    return (await response.json()) as { time?: string };
+  } catch (error) {
+    const guessed = target !== undefined && !given && !target.baseUrlKnown;
+    throw new CliError(
+      `no Switchboard answers at ${baseUrl} (${(error as Error).message})${guessed ? `; no running local runtime was found in ${target.description}, so this is the default port` : ''}: start it with \`npm start\`, or send to yours with --url http://localhost:PORT`,
+    );
+  }
+}
+
+/** The runs an event caused, once they are recorded (up to 5 seconds); `matches` finds them by more than the event id. */
+export async function waitForRuns(target: Target, eventId: string, matches?: (run: RunRecord) => boolean): Promise<RunRecord[]> {
   const runs = await waitFor(async () => {
-    const caused = (await target.runs.list({ limit: 50 })).filter((run) => run.trigger.eventId === eventId);
+    const caused = (await target.runs.list({ limit: 50 })).filter((run) => run.trigger.eventId === eventId || matches?.(run) === true);
     return caused.length > 0 ? caused : undefined;
   });
   return runs ?? [];

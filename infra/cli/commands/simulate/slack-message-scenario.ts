@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { dateToSlackTs } from '../../../../shared/providers/slack/slack-ts';
 import { withTarget, type CliIo } from '../../cli-context';
+import { parseCount, parseInstant } from '../../option-parsers';
 import { CliError } from '../../cli-error';
 import { sendSignedSlackRequest } from '../../scenarios/send-signed-slack-request';
 import { newSlackEventId, slackMessagePayload } from '../../scenarios/slack-message-payload';
@@ -15,24 +16,27 @@ export function registerSlackMessageScenario(simulate: Command, io: CliIo): void
     .option('--channel <id>', 'the channel (default: the first designated customer channel)')
     .option('--user <id>', 'the sender', 'U0CUSTOMER1')
     .option('--team <id>', "the sender's workspace (the company's own makes them a team member)", 'T0CUSTOMER1')
-    .option('--at <instant>', 'when it was posted, ISO-8601 (default: now on the server\'s clock)')
+    .option('--at <instant>', "when it was posted, ISO-8601; without an offset, in the business time zone (default: now on the server's clock)")
     .option('--thread <ts>', 'reply in this thread')
     .option('--bot <id>', 'send it as this bot instead of a person')
     .option('--subtype <subtype>', 'a message subtype, e.g. message_changed')
-    .option('--retries <n>', 'also send the same event again N times, as Slack retries do', (v) => Number(v), 0)
+    .option('--retries <n>', 'also send the same event again N times, as Slack retries do', parseCount, 0)
     .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: SlackMessageOptions, command: Command) => {
       await withTarget(command, io, async (target, output) => {
-        const baseUrl = baseUrlOf(target, options.url);
+        const baseUrl = await baseUrlOf(target, options.url);
         const serverNow = await serverTime(baseUrl);
         const { SLACK_SIGNING_SECRET: signingSecret } = await target.secrets();
         if (signingSecret === undefined) throw new CliError('no SLACK_SIGNING_SECRET to sign with: set it, or start the local runtime once to generate one');
         const { config } = await target.configs.current();
         const channel = options.channel ?? config.afterHours.customerChannels[0]?.id;
         if (channel === undefined) throw new CliError('no designated customer channel: pass --channel or run `switchboard channels add`');
-        const postedAt = options.at === undefined ? serverNow : new Date(options.at);
-        if (Number.isNaN(postedAt.getTime())) throw new CliError(`--at "${options.at}" is not an ISO-8601 instant`);
+        const timeZone = config.businessHours.timeZone;
+        const at = options.at === undefined ? undefined : parseInstant(options.at, timeZone);
+        if (options.at !== undefined && at === undefined) throw new CliError(`--at "${options.at}" is not an ISO-8601 instant like 2026-11-22T20:00:00 (business time) or 2026-11-23T04:00:00Z`);
+        const postedAt = at?.instant ?? serverNow;
+        if (at?.assumedZone) output.say(`--at ${options.at} is read in the business time zone: ${output.time(postedAt)} (${postedAt.toISOString()}).`);
 
         const eventId = newSlackEventId();
         const body = JSON.stringify(

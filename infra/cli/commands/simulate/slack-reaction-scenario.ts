@@ -21,7 +21,7 @@ export function registerSlackReactionScenario(simulate: Command, io: CliIo): voi
     .action(async (options: { messageTs: string; channel?: string; author: string; user: string; reaction: string; url?: string; wait: boolean }, command: Command) => {
       if (!/^\d{9,11}\.\d{1,6}$/.test(options.messageTs)) throw new CliError(`--message-ts "${options.messageTs}" is not a Slack ts like 1795406400.000200`);
       await withTarget(command, io, async (target, output) => {
-        const baseUrl = baseUrlOf(target, options.url);
+        const baseUrl = await baseUrlOf(target, options.url);
         const serverNow = await serverTime(baseUrl);
         const { SLACK_SIGNING_SECRET: signingSecret } = await target.secrets();
         if (signingSecret === undefined) throw new CliError('no SLACK_SIGNING_SECRET to sign with: set it, or start the local runtime once to generate one');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { dateToSlackTs } from '../../../../shared/providers/slack/slack-ts';
 import { withTarget, type CliIo } from '../../cli-context';
+import { parseCount } from '../../option-parsers';
 import { CliError } from '../../cli-error';
 import { sendSignedSlackRequest } from '../../scenarios/send-signed-slack-request';
 import { newSlackTriggerId, slackShortcutPayload } from '../../scenarios/slack-shortcut-payload';
@@ -20,13 +21,12 @@ export function registerSlackShortcutScenario(simulate: Command, io: CliIo): voi
     .option('--user <id>', 'who uses the shortcut', 'U0TEAMMATE1')
     .option('--user-name <name>', 'their Slack name', 'robin')
     .option('--callback <id>', "the shortcut's callback id", 'customer-questions:send')
-    .option('--retries <n>', 'also send the same payload again N times, as Slack retries do', (v) => Number(v), 0)
+    .option('--retries <n>', 'also send the same payload again N times, as Slack retries do', parseCount, 0)
     .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: SlackShortcutOptions, command: Command) => {
-      if (!Number.isInteger(options.retries) || options.retries < 0) throw new CliError('--retries must be a whole number, 0 or more');
       await withTarget(command, io, async (target, output) => {
-        const baseUrl = baseUrlOf(target, options.url);
+        const baseUrl = await baseUrlOf(target, options.url);
         const serverNow = await serverTime(baseUrl);
         const { SLACK_SIGNING_SECRET: signingSecret } = await target.secrets();
         if (signingSecret === undefined) throw new CliError('no SLACK_SIGNING_SECRET to sign with: set it, or start the local runtime once to generate one');

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { withTarget, type CliIo } from '../../cli-context';
+import { parseCount } from '../../option-parsers';
 import { CliError } from '../../cli-error';
 import { sendSignedTwilioRequest } from '../../scenarios/send-signed-twilio-request';
 import { twilioSmsParams } from '../../scenarios/twilio-sms-params';
@@ -13,12 +14,12 @@ export function registerSmsReplyScenario(simulate: Command, io: CliIo): void {
     .option('--from <number>', 'the sender (default: the first person on the paging chain)')
     .option('--body <text>', 'what they text', 'ACK')
     .option('--to <number>', 'the Switchboard number they reply to', '+15555550100')
-    .option('--retries <n>', 'also deliver the same webhook again N times, as Twilio retries do', (v) => Number(v), 0)
+    .option('--retries <n>', 'also deliver the same webhook again N times, as Twilio retries do', parseCount, 0)
     .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: { from?: string; body: string; to: string; retries: number; url?: string; wait: boolean }, command: Command) => {
       await withTarget(command, io, async (target, output) => {
-        const baseUrl = baseUrlOf(target, options.url);
+        const baseUrl = await baseUrlOf(target, options.url);
         const { TWILIO_AUTH_TOKEN: authToken } = await target.secrets();
         if (authToken === undefined) throw new CliError('no TWILIO_AUTH_TOKEN to sign with: set it, or start the local runtime once to generate one');
         const { config } = await target.configs.current();

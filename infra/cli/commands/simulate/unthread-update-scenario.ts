@@ -24,7 +24,7 @@ export function registerUnthreadUpdateScenario(simulate: Command, io: CliIo): vo
       if (!STATUSES.includes(options.status)) throw new CliError(`--status must be one of ${STATUSES.join(', ')}`);
       if (!Number.isInteger(options.retries) || options.retries < 0) throw new CliError('--retries must be a whole number');
       await withTarget(command, io, async (target, output) => {
-        const baseUrl = baseUrlOf(target, options.url);
+        const baseUrl = await baseUrlOf(target, options.url);
         const { UNTHREAD_WEBHOOK_SECRET: signingSecret } = await target.secrets();
         if (signingSecret === undefined) throw new CliError('no UNTHREAD_WEBHOOK_SECRET to sign with: set it, or start the local runtime once to generate one');
         const conversationId = options.conversation ?? (await conversationOfApplication(target, options.application));
