@@ -3,6 +3,7 @@ import type { CliIo } from '../cli-context';
 import { registerContactFormScenarios } from './simulate/job-application-scenario';
 import { registerGitHubCommentScenario } from './simulate/github-comment-scenario';
 import { registerGitHubLabelScenario } from './simulate/github-label-scenario';
+import { registerSalesforceChangeScenario } from './simulate/salesforce-change-scenario';
 import { registerSlackMessageScenario } from './simulate/slack-message-scenario';
 import { registerSlackReactionScenario } from './simulate/slack-reaction-scenario';
 import { registerSlackShortcutScenario } from './simulate/slack-shortcut-scenario';
@@ -23,4 +24,5 @@ export function registerSimulateCommands(program: Command, io: CliIo): void {
   registerUnthreadUpdateScenario(simulate, io);
   registerGitHubCommentScenario(simulate, io);
   registerGitHubLabelScenario(simulate, io);
+  registerSalesforceChangeScenario(simulate, io);
 }
