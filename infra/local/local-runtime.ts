@@ -41,6 +41,8 @@ export interface LocalRuntimeOptions extends ProviderTuning {
   automations?: readonly Automation[];
   /** Milliseconds the configuration is kept before it is read again (default: until the poller re-reads it). */
   configCacheMs?: number;
+  /** Arm the automations' daily timers at start (default true; tests of other timers leave them out). */
+  armDailyTimers?: boolean;
 }
 
 export interface LocalRuntime {
@@ -160,7 +162,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       },
     ];
     const dailyTimers = new DailyTimers(options.automations ?? allAutomations, timers, clock);
-    await dailyTimers.arm();
+    if (options.armDailyTimers ?? true) await dailyTimers.arm();
     const poller = new BackgroundPoller(timers, bus, clock, log, chores, (timer) => dailyTimers.rearm(timer));
     if ((options.pollIntervalMs ?? 1_000) > 0) poller.start(options.pollIntervalMs ?? 1_000);
     cleanups.push(

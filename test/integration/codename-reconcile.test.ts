@@ -39,7 +39,7 @@ describe('codename reconciliation: both repositories against the Accounts of Sal
     github = await FakeGitHubApi.start({ token: TOKEN, repositories: [PUBLIC_REPO, CONFIDENTIAL_REPO] });
     salesforce = await FakeSalesforceApi.start();
     logs = captureLogs();
-    switchboard = await startLocalSwitchboard({ clock: new ManualClock(NOW), github, slack, salesforce });
+    switchboard = await startLocalSwitchboard({ clock: new ManualClock(NOW), github, slack, salesforce, options: { armDailyTimers: true } });
   });
   afterEach(async () => {
     await switchboard.dispose();

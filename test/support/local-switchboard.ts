@@ -85,6 +85,8 @@ export async function startLocalSwitchboard(input: {
     github: { retryAfterBaseMs: 1, writeSpacingMs: 0, timeoutMs: 2_000 },
     salesforce: { retries: 2, retryBaseMs: 1, timeoutMs: 2_000 },
     pollIntervalMs: 0,
+    // The daily timers (codename-sync's reconciliation) are armed only by the tests that are about them.
+    armDailyTimers: false,
     ...input.options,
   });
   return Object.assign(runtime, {
