@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { codenameSync } from '../../functions/codename-sync/automation';
+import { main } from '../../infra/cli/main';
 import { runAutomation } from '../../shared/automation/run-automation';
 import { createEvent } from '../../shared/events/validate-event';
 import { FakeGitHubApi } from '../support/fake-github-api';
@@ -206,6 +207,9 @@ describe('codename-sync: a codename assigned in GitHub reaches its customer\'s S
     expect(text).toContain('no Account is named exactly *Globex Aeronautics GmbH*');
     expect(text).toContain(`<${salesforce.url}/lightning/r/Account/${similar}/view|Globex Aeronautics> (${similar})`);
     expect(text).toContain(`switchboard runs replay ${run?.runId}`);
+    let listed = '';
+    await main(['runs', 'list', '--status', 'failed'], { stdout: (text) => (listed += text), stderr: () => undefined, env: { SWITCHBOARD_DATA_DIR: switchboard.dataDir } });
+    expect(listed).toContain('needs attention: no Account for customer-blue-heron');
     const like = salesforce.callsTo('query').find((call) => call.soql?.includes(' LIKE '));
     expect(like?.soql).toContain("Name LIKE '%Aeronautics%'");
     expectNameNotLogged(name);

@@ -100,6 +100,8 @@ export class LiveSalesforce implements Salesforce {
       oauth2: { loginUrl: this.credentials.loginUrl, clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret },
       ...(this.instanceUrl === undefined ? {} : { instanceUrl: this.instanceUrl }),
       version: SALESFORCE_API_VERSION,
+      // jsforce's own debug lines carry request URLs, and a query's URL carries a customer's name: never on.
+      logLevel: 'NONE',
       // Client credentials give no refresh token: a 401 runs the flow again.
       refreshFn: (_connection, callback) => {
         this.refreshesWithoutSuccess += 1;

@@ -9,7 +9,7 @@ describe('the dry-run Salesforce', () => {
     const clock = new ManualClock('2026-11-25T10:00:00-08:00');
     const outbox = new Outbox(await createTestTable(clock), clock);
     const salesforce = new DryRunSalesforce(outbox, () => clock.now());
-    const [account] = await salesforce.findAccountsByName("O'Brien & Sons", 'GitHub_label__c');
+    const [account] = await salesforce.findAccountsByName("O'Brien & Sons");
 
     const update = await salesforce.updateAccountLabels(account!, 'GitHub_label__c', 'customer-blue-heron');
 
