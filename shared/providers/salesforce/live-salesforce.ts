@@ -106,6 +106,7 @@ export class LiveSalesforce implements Salesforce {
       refreshFn: (_connection, callback) => {
         this.refreshesWithoutSuccess += 1;
         if (this.refreshesWithoutSuccess > 1) {
+          this.refreshesWithoutSuccess = 0; // the next call may renew once again (the run-as user may have been fixed)
           this.refreshFailure = new ProviderError('salesforce', 'oauth2.token', false, "Salesforce refused a freshly issued access token (401): check the connected app's run-as user and its permissions", { status: 401 });
           callback(this.refreshFailure);
           return;

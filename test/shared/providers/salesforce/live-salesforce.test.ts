@@ -65,7 +65,7 @@ describe('the Salesforce adapter, through jsforce against a fake Salesforce', ()
   it('fails permanently, without looping, when a fresh token is refused too', async () => {
     fake.seedAccount({ name: 'Globex' });
     await salesforce.findAccountsByName('Globex', FIELD);
-    fake.script('query', salesforceAnswers.sessionExpired(), salesforceAnswers.sessionExpired(), salesforceAnswers.sessionExpired());
+    fake.script('query', salesforceAnswers.sessionExpired(), salesforceAnswers.sessionExpired());
 
     const failure = await salesforce.findAccountsByName('Globex', FIELD).catch((error: unknown) => error);
 
@@ -73,6 +73,11 @@ describe('the Salesforce adapter, through jsforce against a fake Salesforce', ()
     expect((failure as ProviderError).transient).toBe(false);
     expect((failure as ProviderError).message).toContain('refused a freshly issued access token');
     expect(fake.callsTo('token')).toHaveLength(2);
+
+    // Once Salesforce accepts tokens again (the run-as user fixed), the next call renews and succeeds.
+    fake.script('query', salesforceAnswers.sessionExpired());
+    expect(await salesforce.findAccountsByName('Globex', FIELD)).toHaveLength(1);
+    expect(fake.callsTo('token')).toHaveLength(3);
   });
 
   it('retries a 503 and succeeds; a 503 that lasts is a transient failure', async () => {
