@@ -6,6 +6,9 @@ import { ensureConfidentialLabel } from './ensure-confidential-label';
 import { labelsOf } from './label-field';
 import { syncSettingsOf } from './sync-settings';
 
+/** GitHub's limit for a label's description, which names the customer in the confidential repository. */
+const GITHUB_DESCRIPTION_LIMIT = 100;
+
 /**
  * An Account's label field changed in Salesforce: every codename in it must exist in both repositories.
  * The confidential label is ensured here, with the Account's name as its description when it has none;
@@ -28,6 +31,10 @@ export async function ensureAccountLabels(event: EventOf<'salesforce.account.cha
   const others = labels.length - codenames.length;
   const why = labels.length === 0 ? `${field} of Account ${change.accountId} is empty` : codenames.length === 0 ? `no label of Account ${change.accountId} matches ${pattern.source}` : undefined;
   if (!run.check('codenames on the Account', why, `${codenames.join(', ')}${others === 0 ? '' : ` (and ${others} other label${others === 1 ? '' : 's'}, left alone)`}`)) return;
+
+  const tooLong = change.accountName.length > GITHUB_DESCRIPTION_LIMIT;
+  const fits = tooLong ? `the name of Account ${change.accountId} is longer than the ${GITHUB_DESCRIPTION_LIMIT} characters GitHub allows in a label description: create the confidential labels by hand` : undefined;
+  if (!run.check("the Account's name fits a label description", fits)) return;
 
   for (const name of codenames) {
     const label = await run.step(`ensure ${name} in ${repositoryName(confidential)}`, async () => {

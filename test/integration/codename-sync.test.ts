@@ -241,4 +241,22 @@ describe('codename-sync: a codename assigned in GitHub reaches its customer\'s S
 
     expect(slack.callsTo('chat.postMessage').filter((call) => String(call.args['text']).includes('customer-blue-heron'))).toHaveLength(1);
   });
+
+  it("leaves to a person an Account whose name does not fit a GitHub label description, creating nothing", async () => {
+    const event = createEvent('salesforce.account.changed', {
+      eventId: '04l5e000009LONGAAG',
+      receivedAt: new Date(NOW).toISOString(),
+      provider: 'salesforce',
+      organizationId: '00D5e000000SBTESTA',
+      accountId: '0015e00000LONG1AAA',
+      accountName: `${'Very Long Customer Name '.repeat(5)}Inc.`,
+      fields: { GitHub_label__c: 'customer-long-name' },
+    });
+
+    const run = await runAutomation(codenameSync, event, switchboard.platform);
+
+    expect(run.status).toBe('filtered');
+    expect(run.steps.at(-1)?.detail).toBe('the name of Account 0015e00000LONG1AAA is longer than the 100 characters GitHub allows in a label description: create the confidential labels by hand');
+    expect(github.callsTo('issues/create-label')).toEqual([]);
+  });
 });
