@@ -37,12 +37,14 @@ async function repairOne(drift: Drift, { github, salesforce }: { github: GitHub;
     case 'missing-in-confidential': {
       const [account, ...others] = drift.accounts;
       if (account === undefined || others.length > 0) return left(drift, `${drift.accounts.length} Accounts carry it: which customer it names is for a person to say`, await links(salesforce, drift.accounts));
+      if (account.name.length > DESCRIPTION_LIMIT) return left(drift, tooLong(account.id));
       const { outcome } = await ensureConfidentialLabel(github, repositories.confidential, { name: drift.label, customerName: account.name, color: drift.color });
       return fixed(drift, `confidential label ${outcome}, naming Account ${account.id}`);
     }
     case 'field-without-label': {
       const [account, ...others] = drift.accounts;
       if (account === undefined || others.length > 0) return left(drift, `${drift.accounts.length} Accounts carry it: which customer it names is for a person to say`, await links(salesforce, drift.accounts));
+      if (account.name.length > DESCRIPTION_LIMIT) return left(drift, tooLong(account.id));
       const { label } = await ensureConfidentialLabel(github, repositories.confidential, { name: drift.label, customerName: account.name, color: settings.labelColor });
       await publicCopy(drift.label, label.color);
       return fixed(drift, `created in both repositories, naming Account ${account.id}`);
@@ -64,6 +66,10 @@ async function repairOne(drift: Drift, { github, salesforce }: { github: GitHub;
     }
   }
 }
+
+/** GitHub's limit for a label's description, where the confidential label names its customer. */
+const DESCRIPTION_LIMIT = 100;
+const tooLong = (accountId: string) => `the name of Account ${accountId} is longer than the ${DESCRIPTION_LIMIT} characters of a GitHub label description: create the confidential label by hand`;
 
 const fixed = (drift: Drift, detail: string): Repair => ({ drift, outcome: 'fixed', detail });
 const left = (drift: Drift, detail: string, candidates: { id: string; url: string }[] = []): Repair => ({ drift, outcome: 'left', detail, candidates });
