@@ -1,5 +1,6 @@
 import type { Automation } from '../shared/automation/automation';
 import { afterHours } from './after-hours/automation';
+import { codenameSync } from './codename-sync/automation';
 import { jobApplications } from './job-applications/automation';
 import { customerQuestions } from './customer-questions/automation';
 import { firstResponse } from './first-response/automation';
@@ -11,4 +12,4 @@ import { paging } from './paging/automation';
  * entry (the handler lives at `functions/{name}/handler.ts`); the local runtime routes with the same
  * subscriptions.
  */
-export const automations: readonly Automation[] = [afterHours, paging, githubLabels, jobApplications, customerQuestions, firstResponse];
+export const automations: readonly Automation[] = [afterHours, paging, githubLabels, codenameSync, jobApplications, customerQuestions, firstResponse];

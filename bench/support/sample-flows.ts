@@ -57,4 +57,17 @@ export const sampleFlows: readonly SampleFlow[] = [
       });
     },
   },
+  {
+    automation: 'codename-sync',
+    description: "a codename assigned in the confidential repository → its customer's Account found, one field update",
+    delivery: (n) => ({ provider: 'switchboard', id: `codename-assigned:sample-${n}` }),
+    event: (n) =>
+      createEvent('codename.assigned', {
+        eventId: `codename-assigned:sample-${n}`,
+        receivedAt: SAMPLE_INSTANT.toISOString(),
+        provider: 'switchboard',
+        label: `customer-sample-${n}`,
+        customerName: `Sample Customer ${n}`,
+      }),
+  },
 ];

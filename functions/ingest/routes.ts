@@ -2,6 +2,7 @@ import { contactFormEndpoint } from './contact-form/contact-form-endpoint';
 import type { Endpoint } from './endpoint';
 import { githubWebhooksEndpoint } from './github/github-webhooks-endpoint';
 import { healthEndpoint } from './health-endpoint';
+import { salesforceOutboundEndpoint } from './salesforce/salesforce-outbound-endpoint';
 import { slackEventsEndpoint } from './slack/slack-events-endpoint';
 import { slackInteractionsEndpoint } from './slack/slack-interactions-endpoint';
 import { twilioSmsEndpoint } from './twilio/twilio-sms-endpoint';
@@ -20,5 +21,6 @@ export const routes: Readonly<Record<string, Endpoint>> = {
   '/webhooks/contact-form': contactFormEndpoint,
   '/webhooks/unthread': unthreadEndpoint,
   '/webhooks/github': githubWebhooksEndpoint,
+  '/webhooks/salesforce': salesforceOutboundEndpoint,
   '/health': healthEndpoint,
 };

@@ -2,6 +2,7 @@ import type { Clock } from '../../shared/clock/clock';
 import type { Logger } from '../../shared/log/logger';
 import { timerFiredEvent } from '../../shared/timers/timer-fired-event';
 import type { TableTimers } from '../../shared/timers/table-timers';
+import type { Timer } from '../../shared/timers/timers';
 import type { LocalBus } from './local-bus';
 
 /** Something the poller also does on each tick: refresh the configuration, sweep expired items. */
@@ -22,6 +23,8 @@ export class BackgroundPoller {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly chores: readonly Chore[] = [],
+    /** Told of each timer it fired (the daily timers arm the next day's). */
+    private readonly afterFired: (timer: Timer) => Promise<void> = async () => undefined,
   ) {}
 
   /** Ticks every `intervalMs`; ticks never overlap. */
@@ -42,6 +45,7 @@ export class BackgroundPoller {
     for (const timer of await this.timers.due(this.clock.now())) {
       await this.bus.publish([timerFiredEvent(timer)]);
       if (await this.timers.remove(timer.id)) timersFired += 1;
+      await this.afterFired(timer);
     }
     return { timersFired, eventsPickedUp: await this.bus.pickUpQueued() };
   }

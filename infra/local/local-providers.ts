@@ -8,6 +8,10 @@ import type { GitHub } from '../../shared/providers/github/github';
 import { githubCredentialsOf } from '../../shared/providers/github/github-credentials';
 import type { GitHubTuning } from '../../shared/providers/github/live-github';
 import type { Outbox } from '../../shared/providers/outbox';
+import { DryRunSalesforce } from '../../shared/providers/salesforce/dry-run-salesforce';
+import type { SalesforceTuning } from '../../shared/providers/salesforce/live-salesforce';
+import type { Salesforce } from '../../shared/providers/salesforce/salesforce';
+import { salesforceCredentialsOf } from '../../shared/providers/salesforce/salesforce-credentials';
 import { DryRunSlackMessenger } from '../../shared/providers/slack/dry-run-slack-messenger';
 import type { LiveSlackOptions } from '../../shared/providers/slack/live-slack-messenger';
 import type { SlackMessenger } from '../../shared/providers/slack/slack-messenger';
@@ -27,6 +31,7 @@ export interface ProviderTuning {
   unthread?: Pick<LiveUnthreadOptions, 'retries' | 'timeoutMs' | 'wait'>;
   googleSheets?: Pick<LiveGoogleSpreadsheetOptions, 'retries' | 'timeoutMs'>;
   github?: GitHubTuning;
+  salesforce?: SalesforceTuning;
 }
 
 export interface LocalProviders {
@@ -35,6 +40,7 @@ export interface LocalProviders {
   unthread: UnthreadConversations;
   sheets: Spreadsheet;
   github: GitHub;
+  salesforce: Salesforce;
 }
 
 /**
@@ -51,7 +57,14 @@ export async function chooseLocalProviders(input: {
   log: Logger;
   tuning?: ProviderTuning;
 }): Promise<LocalProviders> {
-  return { slack: await slackMessenger(input), sms: await smsSender(input), github: await gitHub(input), unthread: await unthreadConversations(input), sheets: await spreadsheet(input) };
+  return {
+    slack: await slackMessenger(input),
+    sms: await smsSender(input),
+    github: await gitHub(input),
+    salesforce: await salesforce(input),
+    unthread: await unthreadConversations(input),
+    sheets: await spreadsheet(input),
+  };
 }
 
 async function slackMessenger({ secrets, settings, outbox, clock, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<SlackMessenger> {
@@ -109,4 +122,12 @@ async function gitHub({ secrets, settings, outbox, log, tuning }: Parameters<typ
   if (credentials === undefined) return new DryRunGitHub(outbox);
   const { LiveGitHub } = await import('../../shared/providers/github/live-github');
   return new LiveGitHub({ credentials, apiUrl: settings.apiUrls.github, log, ...(tuning?.github === undefined ? {} : { tuning: tuning.github }) });
+}
+
+/** Salesforce is live with a connected app's client credentials (`SALESFORCE_INSTANCE_URL` for a sandbox or a fake), else dry-run. */
+async function salesforce({ secrets, settings, outbox, clock, log, tuning }: Parameters<typeof chooseLocalProviders>[0]): Promise<Salesforce> {
+  const credentials = salesforceCredentialsOf(secrets);
+  if (credentials === undefined) return new DryRunSalesforce(outbox, () => clock.now());
+  const { LiveSalesforce } = await import('../../shared/providers/salesforce/live-salesforce');
+  return new LiveSalesforce({ credentials, instanceUrl: settings.apiUrls.salesforce, log, ...(tuning?.salesforce === undefined ? {} : { tuning: tuning.salesforce }) });
 }

@@ -18,6 +18,7 @@ import type { SecretName, Secrets } from '../../shared/settings/secrets';
 import { TableTimers } from '../../shared/timers/table-timers';
 import { SWITCHBOARD_VERSION } from '../../shared/version';
 import { BackgroundPoller, type Chore } from './background-poller';
+import { DailyTimers } from './daily-timers';
 import { startHttpServer } from './http-server';
 import { LocalBus, type LocalBusOptions } from './local-bus';
 import { chooseLocalProviders, type ProviderTuning } from './local-providers';
@@ -40,6 +41,8 @@ export interface LocalRuntimeOptions extends ProviderTuning {
   automations?: readonly Automation[];
   /** Milliseconds the configuration is kept before it is read again (default: until the poller re-reads it). */
   configCacheMs?: number;
+  /** Arm the automations' daily timers at start (default true; tests of other timers leave them out). */
+  armDailyTimers?: boolean;
 }
 
 export interface LocalRuntime {
@@ -160,7 +163,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         if (sqlite !== undefined && ticks % SWEEP_EVERY_TICKS === 0) sqlite.sweepExpired();
       },
     ];
-    const poller = new BackgroundPoller(timers, bus, clock, log, chores);
+    const dailyTimers = new DailyTimers(options.automations ?? allAutomations, timers, clock);
+    if (options.armDailyTimers ?? true) await dailyTimers.arm();
+    const poller = new BackgroundPoller(timers, bus, clock, log, chores, (timer) => dailyTimers.rearm(timer));
     if ((options.pollIntervalMs ?? 1_000) > 0) poller.start(options.pollIntervalMs ?? 1_000);
     cleanups.push(
       () => bus.stop(),

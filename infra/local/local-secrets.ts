@@ -24,7 +24,7 @@ export async function loadLocalSecrets(dataDir: string, env: Record<string, stri
   for (const name of INBOUND_SECRET_NAMES) {
     if (fromEnv[name] !== undefined) continue;
     if (kept[name] === undefined) {
-      kept[name] = randomBytes(32).toString('hex');
+      kept[name] = generateSecret(name);
       changed = true;
     }
     generated.push(name);
@@ -32,6 +32,19 @@ export async function loadLocalSecrets(dataDir: string, env: Record<string, stri
   if (changed) await writeFile(file, `${JSON.stringify(kept, null, 2)}\n`, { mode: 0o600 });
   const fromFile = Object.fromEntries(generated.map((name) => [name, kept[name]]));
   return { secrets: { ...fromFile, ...fromEnv }, generated, file };
+}
+
+/**
+ * A local value for an inbound secret: 32 random bytes in hex, except the Salesforce org id, which is
+ * shaped like one (`00D` and 15 letters and digits) so that simulated outbound messages look like
+ * Salesforce's.
+ */
+function generateSecret(name: SecretName): string {
+  if (name === 'SALESFORCE_ORG_ID') {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    return `00D${[...randomBytes(15)].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
+  }
+  return randomBytes(32).toString('hex');
 }
 
 /** The secrets kept in the data directory (the CLI reads them to sign simulated webhooks). */

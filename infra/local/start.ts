@@ -38,6 +38,7 @@ process.stdout.write(
       { name: 'Unthread', mode: runtime.platform.unthread.mode, enableWith: 'UNTHREAD_API_KEY' },
       { name: 'Google Sheets', mode: runtime.platform.sheets.mode, enableWith: 'GOOGLE_SERVICE_ACCOUNT_JSON' },
       { name: 'GitHub', mode: runtime.platform.github.mode, enableWith: 'GITHUB_TOKEN, or GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY' },
+      { name: 'Salesforce', mode: runtime.platform.salesforce.mode, enableWith: 'SALESFORCE_LOGIN_URL, SALESFORCE_CLIENT_ID, SALESFORCE_CLIENT_SECRET' },
     ],
     dataDir: displayPath(runtime.dataDir),
     store: runtime.store.kind === 'sqlite' ? { kind: 'sqlite', file: displayPath(runtime.store.file) } : runtime.store,

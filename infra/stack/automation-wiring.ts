@@ -3,6 +3,7 @@ import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { Automation } from '../../shared/automation/automation';
@@ -42,13 +43,16 @@ export interface AutomationWiringProps {
  * subscription built from the very declarations the local runtime routes with, and one dead-letter queue
  * for everything it could not take: events the bus could not deliver, and runs that still failed after
  * Lambda's retries (EventBridge's retry policy only covers delivery, not the function's errors).
- * An automation that sets timers may also create and delete schedules in the timer group.
+ * An automation that sets timers may also create and delete schedules in the timer group; one that
+ * declares daily schedules gets them as recurring schedules of that group.
  */
 export class AutomationWiring extends Construct {
   readonly function: SwitchboardFunction;
   readonly deadLetters: DeadLetterQueue;
   readonly rules: readonly Rule[];
   readonly automation: string;
+  /** The automation's daily schedules (its `dailySchedules`), in the timers' group. */
+  readonly dailySchedules: readonly CfnSchedule[];
 
   constructor(scope: Construct, id: string, props: AutomationWiringProps) {
     super(scope, id);
@@ -82,6 +86,7 @@ export class AutomationWiring extends Construct {
       retryAttempts: DELIVERY_RETRY_ATTEMPTS,
       maxEventAge: MAX_EVENT_AGE,
     });
+    this.dailySchedules = (automation.dailySchedules ?? []).map((schedule, index) => props.timers.addDailySchedule(this, `Daily${index}`, automation.name, schedule));
     this.rules = automation.subscriptions.map(
       (subscription, index) =>
         new Rule(this, `Rule${index}`, {

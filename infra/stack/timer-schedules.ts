@@ -1,9 +1,12 @@
 import { Aws, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Policy, PolicyStatement, Role, ServicePrincipal, type CfnPolicy } from 'aws-cdk-lib/aws-iam';
-import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { CfnSchedule, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import type { DailySchedule } from '../../shared/automation/automation';
+import { EVENT_SOURCE } from '../../shared/events/catalogue';
+import { dailyCronExpression, scheduledDailyTimerDetail } from '../../shared/timers/daily-timer';
 import { DeadLetterQueue } from './dead-letter-queue';
 import type { SwitchboardFunction, TimersEnvironment } from './switchboard-function';
 
@@ -33,6 +36,7 @@ export class TimerSchedules extends Construct {
   readonly deadLetters: DeadLetterQueue;
   /** What a function that sets timers is told (SCHEDULE_GROUP, SCHEDULER_ROLE_ARN, EVENT_BUS_ARN). */
   readonly environment: TimersEnvironment;
+  private readonly busArn: string;
 
   constructor(scope: Construct, id: string, props: TimerSchedulesProps) {
     super(scope, id);
@@ -56,12 +60,37 @@ export class TimerSchedules extends Construct {
     });
     this.deadLetters.queue.grantSendMessages(this.role);
 
+    this.busArn = props.bus.eventBusArn;
     this.environment = {
       scheduleGroupName: this.group.scheduleGroupName,
       schedulerRoleArn: this.role.roleArn,
       busArn: props.bus.eventBusArn,
       deadLetterArn: this.deadLetters.queue.queueArn,
     };
+  }
+
+  /**
+   * A recurring schedule of the group that puts the automation's daily `timer.fired` on the bus at `at`
+   * in `timeZone` (DST aware), through the scheduler role, retried and dead-lettered like every timer.
+   * Each firing's event id carries its scheduled time, so a day's event is its own and a retry the same.
+   */
+  addDailySchedule(scope: Construct, id: string, automation: string, schedule: DailySchedule): CfnSchedule {
+    return new CfnSchedule(scope, id, {
+      groupName: this.group.scheduleGroupName,
+      description: `Switchboard ${automation}: ${schedule.kind} every day at ${schedule.at} ${schedule.timeZone}`,
+      scheduleExpression: dailyCronExpression(schedule.at),
+      scheduleExpressionTimezone: schedule.timeZone,
+      flexibleTimeWindow: { mode: 'OFF' },
+      state: 'ENABLED',
+      target: {
+        arn: this.busArn,
+        roleArn: this.role.roleArn,
+        eventBridgeParameters: { source: EVENT_SOURCE, detailType: 'timer.fired' },
+        input: JSON.stringify(scheduledDailyTimerDetail(automation, schedule.kind)),
+        retryPolicy: { maximumEventAgeInSeconds: 3_600, maximumRetryAttempts: 10 },
+        deadLetterConfig: { arn: this.deadLetters.queue.queueArn },
+      },
+    });
   }
 
   /** Every schedule of the group; the names are only known at run time (digests of timer ids). */

@@ -6,6 +6,7 @@ import type { EffectOutcome, OnceOptions } from '../idempotency/side-effect-ledg
 import type { Logger } from '../log/logger';
 import type { Spreadsheet } from '../providers/google-sheets/spreadsheet';
 import type { GitHub } from '../providers/github/github';
+import type { Salesforce } from '../providers/salesforce/salesforce';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
 import type { SmsSender } from '../providers/sms/sms-sender';
 import type { UnthreadConversations } from '../providers/unthread/unthread-conversations';
@@ -28,10 +29,22 @@ export interface AutomationContext {
   unthread: UnthreadConversations;
   sheets: Spreadsheet;
   github: GitHub;
+  salesforce: Salesforce;
   /** The table, for an automation's own state (incidents, tickets). */
   table: Table;
   publicBaseUrl: string | undefined;
   log: Logger;
+}
+
+/**
+ * A `timer.fired` an automation receives every day at `at` (24-hour time in `timeZone`), with `kind` and
+ * the subject `daily`: on AWS an EventBridge Scheduler schedule of the stack, locally a timer the runtime
+ * re-arms each time it fires. The handler re-reads what it needs; a missed day is not caught up.
+ */
+export interface DailySchedule {
+  kind: string;
+  at: string;
+  timeZone: string;
 }
 
 /**
@@ -44,6 +57,8 @@ export interface Automation {
   subscriptions: readonly Subscription[];
   /** Sets timers (on AWS its function may create schedules); least privilege for those that do not. */
   usesTimers?: boolean;
+  /** Timers that fire every day (declared here, so that the stack and the local runtime build them alike). */
+  dailySchedules?: readonly DailySchedule[];
   handle(event: DomainEvent, context: AutomationContext): Promise<void>;
 }
 

@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger';
 import type { Spreadsheet } from '../providers/google-sheets/spreadsheet';
 import type { GitHub } from '../providers/github/github';
 import type { Outbox } from '../providers/outbox';
+import type { Salesforce } from '../providers/salesforce/salesforce';
 import type { SlackMessenger } from '../providers/slack/slack-messenger';
 import type { SmsSender } from '../providers/sms/sms-sender';
 import type { UnthreadConversations } from '../providers/unthread/unthread-conversations';
@@ -31,6 +32,7 @@ export interface Platform {
   unthread: UnthreadConversations;
   sheets: Spreadsheet;
   github: GitHub;
+  salesforce: Salesforce;
   /** The webhooks' public base URL, for provider callbacks (Twilio delivery status). */
   publicBaseUrl: string | undefined;
   log: Logger;

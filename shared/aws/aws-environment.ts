@@ -32,6 +32,7 @@ const schema = z.object({
   GOOGLE_SHEETS_API_URL: z.optional(z.url()),
   GOOGLE_OAUTH_TOKEN_URL: z.optional(z.url()),
   GITHUB_API_URL: z.optional(z.url()),
+  SALESFORCE_INSTANCE_URL: z.optional(z.url()),
   PUBLIC_BASE_URL: z.optional(z.url()),
   SCHEDULE_GROUP: z.optional(present),
   SCHEDULER_ROLE_ARN: z.optional(present),
@@ -50,7 +51,7 @@ export interface AwsEnvironment {
   publicBaseUrl: string | undefined;
   /** For automations that set timers: the Scheduler group, the role it assumes, and the bus it targets. */
   scheduler: { groupName: string; roleArn: string; busArn: string; deadLetterArn?: string } | undefined;
-  apiUrls: { slack: string | undefined; twilio: string | undefined; github: string | undefined; unthread: string | undefined; googleSheets: string | undefined; googleOAuthToken: string | undefined };
+  apiUrls: { slack: string | undefined; twilio: string | undefined; github: string | undefined; salesforce: string | undefined; unthread: string | undefined; googleSheets: string | undefined; googleOAuthToken: string | undefined };
 }
 
 /**
@@ -83,6 +84,6 @@ export function readAwsEnvironment(env: Record<string, string | undefined> = pro
             busArn: e.EVENT_BUS_ARN,
             ...(e.TIMERS_DEAD_LETTER_ARN === undefined ? {} : { deadLetterArn: e.TIMERS_DEAD_LETTER_ARN }),
           },
-    apiUrls: { slack: e.SLACK_API_URL, twilio: e.TWILIO_API_URL, github: e.GITHUB_API_URL, unthread: e.UNTHREAD_API_URL, googleSheets: e.GOOGLE_SHEETS_API_URL, googleOAuthToken: e.GOOGLE_OAUTH_TOKEN_URL },
+    apiUrls: { slack: e.SLACK_API_URL, twilio: e.TWILIO_API_URL, github: e.GITHUB_API_URL, salesforce: e.SALESFORCE_INSTANCE_URL, unthread: e.UNTHREAD_API_URL, googleSheets: e.GOOGLE_SHEETS_API_URL, googleOAuthToken: e.GOOGLE_OAUTH_TOKEN_URL },
   };
 }

@@ -18,6 +18,8 @@ import type { Spreadsheet } from '../providers/google-sheets/spreadsheet';
 import { UnconfiguredSpreadsheet } from '../providers/google-sheets/unconfigured-spreadsheet';
 import type { AwsGitHubInput } from './aws-github';
 import type { GitHub } from '../providers/github/github';
+import type { AwsSalesforceInput } from './aws-salesforce';
+import type { Salesforce } from '../providers/salesforce/salesforce';
 import { RunStore } from '../runs/run-store';
 import { SchedulerTimers } from '../timers/scheduler-timers';
 import { UnavailableTimers } from '../timers/unavailable-timers';
@@ -37,6 +39,7 @@ export interface AwsProviders {
   sms?: (input: AwsSmsSenderInput) => SmsSender;
   sheets?: (input: AwsSpreadsheetInput) => Spreadsheet;
   github?: (input: AwsGitHubInput) => GitHub;
+  salesforce?: (input: AwsSalesforceInput) => Salesforce;
 }
 
 export async function createAwsPlatform(env: Record<string, string | undefined> = process.env, providers: AwsProviders = {}): Promise<Platform> {
@@ -81,6 +84,13 @@ export async function createAwsPlatform(env: Record<string, string | undefined> 
       outbox,
     }),
     github: (providers.github ?? githubNotWired)({ secrets, dryRun: environment.dryRunProviders.has('github'), apiUrl: environment.apiUrls.github, log, outbox }),
+    salesforce: (providers.salesforce ?? salesforceNotWired)({
+      secrets,
+      dryRun: environment.dryRunProviders.has('salesforce'),
+      instanceUrl: environment.apiUrls.salesforce,
+      log,
+      outbox,
+    }),
     publicBaseUrl: environment.publicBaseUrl,
     log,
   };
@@ -118,4 +128,12 @@ function githubNotWired(): GitHub {
     createLabel: refuse,
     updateLabel: refuse,
   };
+}
+
+/** For functions whose entry passed no Salesforce adapter: they do not call Salesforce, and say so if asked to. */
+function salesforceNotWired(): Salesforce {
+  const refuse = async (): Promise<never> => {
+    throw new ProviderError('salesforce', 'request', false, 'this function calls no Salesforce: its Lambda entry passes no Salesforce adapter');
+  };
+  return { mode: 'live', findAccountsByName: refuse, findAccountsNameContaining: refuse, listAccountsWithLabels: refuse, getAccount: refuse, updateAccountLabels: refuse, accountUrl: refuse };
 }

@@ -185,6 +185,27 @@ const githubLabelsSchema = z.strictObject({
   slackChannel: slackChannelId.optional(),
 });
 
+/** SPEC §3.D: the Salesforce codename sync. Every key has a default; the GitHub side is `githubLabels`'. */
+const codenameSyncSchema = z.strictObject({
+  salesforce: z
+    .strictObject({
+      /** The API name of the Account field that lists the customer's codename labels. */
+      labelField: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_]{0,60}__c$/, 'must be the API name of a custom field, like "GitHub_label__c"')
+        .default('GitHub_label__c'),
+      /** What separates the labels in that field (a multi-select picklist uses ";"). */
+      separator: z.string().min(1).max(5).refine((separator) => separator.trim() !== '', 'must not be only spaces').default(';'),
+    })
+    .prefault({}),
+  /** The colour of a codename label the reconciliation creates when neither repository has it. */
+  labelColor: z.string().regex(/^[0-9a-fA-F]{6}$/, 'must be six hex digits like "d4c5f9"').default('d4c5f9'),
+  /** Told when a codename matches no Account or several, and of the daily drift report (default: githubLabels.slackChannel, else paging.internalChannel). */
+  slackChannel: slackChannelId.optional(),
+  /** Whether the daily reconciliation posts its drift report (it posts only when there is drift). */
+  dailyReport: z.boolean().default(true),
+});
+
 const responseTimeSchema = z.strictObject({
   severity: z.enum(['P0', 'P1', 'P2', 'P3']),
   meaning: z.string().trim().min(1).max(100),
@@ -324,6 +345,7 @@ export const configSchema = z.strictObject({
   /** Absent: applications are accepted and their runs fail, replayable once this is configured. */
   jobApplications: jobApplicationsSchema.optional(),
   githubLabels: githubLabelsSchema.prefault({}),
+  codenameSync: codenameSyncSchema.prefault({}),
   runs: z
     .strictObject({
       retentionDays: z.number().int().min(1).max(365).default(30),

@@ -15,7 +15,9 @@ export const SECRET_NAMES = [
   'SALESFORCE_LOGIN_URL',
   'SALESFORCE_CLIENT_ID',
   'SALESFORCE_CLIENT_SECRET',
+  /** The org whose outbound messages are accepted (its 15- or 18-character id, `00D…`). */
   'SALESFORCE_ORG_ID',
+  /** The `token` query parameter of the outbound message's endpoint URL. */
   'SALESFORCE_OUTBOUND_TOKEN',
   'UNTHREAD_API_KEY',
   'UNTHREAD_WEBHOOK_SECRET',
@@ -37,6 +39,8 @@ export const INBOUND_SECRET_NAMES = [
   'GITHUB_WEBHOOK_SECRET',
   'CONTACT_FORM_SECRET',
   'UNTHREAD_WEBHOOK_SECRET',
+  'SALESFORCE_OUTBOUND_TOKEN',
+  'SALESFORCE_ORG_ID',
 ] as const satisfies readonly SecretName[];
 
 /**

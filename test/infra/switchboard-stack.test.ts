@@ -554,6 +554,68 @@ describe('the github-labels automation', () => {
   });
 });
 
+describe('the codename-sync automation', () => {
+  const codenameSync = automationNamed('codename-sync');
+
+  it.each(codenameSync.subscriptions.map((subscription) => [[subscription.detailType, ...Object.values(subscription.detail ?? {}).flat()].join(' '), subscription] as const))(
+    'has a rule for %s that runs the codename-sync function',
+    (_name, subscription) => {
+      const [, rule] = only(rulesFor(subscription, codenameSync.name));
+      const [target] = rule.Properties['Targets'] as Target[];
+
+      expect(referencedId(target!.Arn)).toBe(functionIdOf(codenameSync));
+    },
+  );
+
+  it("puts its daily reconciliation's timer.fired on the bus at 07:00 Pacific, through the timers' role, group and dead-letter queue", () => {
+    const [busId] = only(resources('AWS::Events::EventBus'));
+    const [, group] = only(resources('AWS::Scheduler::ScheduleGroup'));
+    const paging = environmentOf(functionIdOf(automationNamed('paging')));
+
+    const [, schedule] = only(resources('AWS::Scheduler::Schedule'));
+
+    expect(schedule.Properties).toMatchObject({
+      GroupName: group.Properties['Name'],
+      ScheduleExpression: 'cron(0 7 * * ? *)',
+      ScheduleExpressionTimezone: 'America/Los_Angeles',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+    });
+    const target = schedule.Properties['Target'] as { Arn: unknown; RoleArn: unknown; EventBridgeParameters: unknown; Input: string; DeadLetterConfig: { Arn: unknown }; RetryPolicy: unknown };
+    expect(target.Arn).toEqual({ 'Fn::GetAtt': [busId, 'Arn'] });
+    expect(target.RoleArn).toEqual(paging['SCHEDULER_ROLE_ARN']);
+    expect(target.DeadLetterConfig.Arn).toEqual(paging['TIMERS_DEAD_LETTER_ARN']);
+    expect(target.EventBridgeParameters).toEqual({ Source: 'switchboard', DetailType: 'timer.fired' });
+    expect(JSON.parse(target.Input)).toEqual({
+      eventId: 'timer:codename-sync:daily-reconciliation@<aws.scheduler.scheduled-time>',
+      receivedAt: '<aws.scheduler.scheduled-time>',
+      provider: 'switchboard',
+      automation: 'codename-sync',
+      timerId: 'codename-sync:daily-reconciliation@<aws.scheduler.scheduled-time>',
+      kind: 'daily-reconciliation',
+      subject: 'daily',
+      dueAt: '<aws.scheduler.scheduled-time>',
+    });
+  });
+
+  it('declares no timers of its own: it may neither create nor delete schedules', () => {
+    const actions = statementsOfRole(roleOf(functionIdOf(codenameSync))).flatMap(actionsOf);
+
+    expect(codenameSync.usesTimers).toBe(false);
+    expect(actions.filter((action) => action.startsWith('scheduler:') || action.startsWith('iam:'))).toEqual([]);
+  });
+
+  it('reads the Salesforce and GitHub credentials from the one secret, and may publish the mirror requests', () => {
+    const [secretId] = only(resources('AWS::SecretsManager::Secret'));
+    const [busId] = only(resources('AWS::Events::EventBus'));
+
+    const statements = statementsOfRole(roleOf(functionIdOf(codenameSync)));
+
+    expect(statements).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: { Ref: secretId } }));
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': [busId, 'Arn'] } }));
+  });
+});
+
 describe('the job-applications automation', () => {
   const jobApplications = automationNamed('job-applications');
 

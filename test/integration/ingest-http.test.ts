@@ -85,8 +85,8 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
   });
 
   describe('routing', () => {
-    it('answers 404 for an unknown path, including providers not built yet', async () => {
-      for (const path of ['/nope', '/webhooks/salesforce']) {
+    it('answers 404 for an unknown path, including providers Switchboard does not serve', async () => {
+      for (const path of ['/nope', '/webhooks/zapier']) {
         const response = await send(path, { body: '{}', headers: { 'content-type': 'application/json' } });
         expect(response.status, path).toBe(404);
         expect(response.json().error).toContain(path);

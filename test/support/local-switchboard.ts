@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../infra/local/local-runtime';
 import type { FakeGoogleSheetsApi } from './fake-google-sheets-api';
 import type { FakeGitHubApi } from './fake-github-api';
+import type { FakeSalesforceApi } from './fake-salesforce-api';
 import type { FakeSlackApi } from './fake-slack-api';
 import { TEST_GITHUB_WEBHOOK_SECRET } from './github-webhooks';
 import type { FakeTwilioApi } from './fake-twilio-api';
@@ -16,6 +17,10 @@ export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const TEST_CONTACT_FORM_SECRET = 'test-contact-form-secret-0123456789';
 /** Unthread's webhook signing secret (UNTHREAD_WEBHOOK_SECRET) in the tests. */
 export const TEST_UNTHREAD_WEBHOOK_SECRET = 'test-unthread-signing-secret-0123456789';
+/** The `token` of Salesforce's outbound message URL (SALESFORCE_OUTBOUND_TOKEN) in the tests. */
+export const TEST_SALESFORCE_OUTBOUND_TOKEN = 'test-salesforce-outbound-token-0123456789';
+/** The Salesforce org the tests' outbound messages come from (SALESFORCE_ORG_ID): the fake Salesforce's. */
+export const TEST_SALESFORCE_ORG_ID = '00D5e000000SBTESTA';
 
 export interface LocalSwitchboard extends LocalRuntime {
   clock: ManualClock;
@@ -27,7 +32,7 @@ export interface LocalSwitchboard extends LocalRuntime {
  * The local runtime as a test starts it: real HTTP on a free port, its own SQLite file in a fresh data
  * directory, the example configuration, a clock the test moves, Slack live against `slack`, Twilio
  * live against `twilio`, GitHub against `github`, Unthread against `unthread` and Google Sheets against
- * `google` (fake APIs on 127.0.0.1), or each in dry-run without one. Retries are shortened,
+ * `google`, Salesforce against `salesforce` (fake APIs on 127.0.0.1), or each in dry-run without one. Retries are shortened,
  * not removed. Timers fire when the test calls `tick()` (no background polling unless asked).
  */
 export async function startLocalSwitchboard(input: {
@@ -37,6 +42,7 @@ export async function startLocalSwitchboard(input: {
   unthread?: FakeUnthreadApi;
   google?: FakeGoogleSheetsApi;
   github?: FakeGitHubApi;
+  salesforce?: FakeSalesforceApi;
   env?: Record<string, string>;
   options?: Partial<LocalRuntimeOptions>;
   /** An existing data directory (a restart); by default a fresh one, removed by `dispose`. */
@@ -53,6 +59,8 @@ export async function startLocalSwitchboard(input: {
       CONTACT_FORM_SECRET: TEST_CONTACT_FORM_SECRET,
       UNTHREAD_WEBHOOK_SECRET: TEST_UNTHREAD_WEBHOOK_SECRET,
       GITHUB_WEBHOOK_SECRET: TEST_GITHUB_WEBHOOK_SECRET,
+      SALESFORCE_OUTBOUND_TOKEN: TEST_SALESFORCE_OUTBOUND_TOKEN,
+      SALESFORCE_ORG_ID: TEST_SALESFORCE_ORG_ID,
       ...(input.slack === undefined ? {} : { SLACK_BOT_TOKEN: input.slack.token, SLACK_API_URL: input.slack.url }),
       ...(input.twilio === undefined
         ? {}
@@ -62,6 +70,7 @@ export async function startLocalSwitchboard(input: {
         ? {}
         : { GOOGLE_SERVICE_ACCOUNT_JSON: input.google.serviceAccountJson(), GOOGLE_SHEETS_API_URL: input.google.url, GOOGLE_OAUTH_TOKEN_URL: input.google.tokenUrl }),
       ...(input.github?.token === undefined ? {} : { GITHUB_TOKEN: input.github.token, GITHUB_API_URL: input.github.url }),
+      ...(input.salesforce === undefined ? {} : input.salesforce.env()),
       ...input.env,
     },
     clock: input.clock,
@@ -74,7 +83,10 @@ export async function startLocalSwitchboard(input: {
     unthread: { retries: { attempts: 3, maxWaitMs: 10_000, baseDelayMs: 10 }, timeoutMs: 2_000, wait: async () => undefined },
     googleSheets: { retries: { retry: 1, retryDelayMs: 5 }, timeoutMs: 2_000 },
     github: { retryAfterBaseMs: 1, writeSpacingMs: 0, timeoutMs: 2_000 },
+    salesforce: { retries: 2, retryBaseMs: 1, timeoutMs: 2_000 },
     pollIntervalMs: 0,
+    // The daily timers (codename-sync's reconciliation) are armed only by the tests that are about them.
+    armDailyTimers: false,
     ...input.options,
   });
   return Object.assign(runtime, {

@@ -1,4 +1,9 @@
 import type { Command } from 'commander';
+import { readCodenameState } from '../../../functions/codename-sync/codename-state';
+import { describeDrift } from '../../../functions/codename-sync/drift-report';
+import { findDrift, type Drift } from '../../../functions/codename-sync/find-drift';
+import { repairDrift, type Repair } from '../../../functions/codename-sync/repair-drift';
+import { syncSettingsOf, type SyncSettings } from '../../../functions/codename-sync/sync-settings';
 import { labelSettingsOf } from '../../../functions/github-labels/label-settings';
 import type { RepositoryRef } from '../../../shared/events/github-events';
 import type { GitHub } from '../../../shared/providers/github/github';
@@ -9,6 +14,7 @@ import type { RunRecord } from '../../../shared/runs/run';
 import { withTarget, type CliIo } from '../cli-context';
 import { CliError } from '../cli-error';
 import { githubForTarget } from '../github-for-target';
+import { salesforceForTarget } from '../salesforce-for-target';
 import type { Target } from '../target';
 import { waitFor } from '../wait-for';
 
@@ -75,6 +81,73 @@ export function registerCodenamesCommands(program: Command, io: CliIo): void {
         ]);
       }, { write: true });
     });
+
+  codenames
+    .command('reconcile')
+    .description("compare both repositories' codename labels with the Salesforce Accounts' label field; --fix repairs what it can and lists the rest")
+    .option('--fix', 'repair what can be repaired without guessing (a second --fix changes nothing)')
+    .action(async (options: { fix?: boolean }, command: Command) => {
+      await withTarget(
+        command,
+        io,
+        async (target, output) => {
+          const { config } = await target.configs.current();
+          const settings = syncSettingsOf(config);
+          if (settings.repositories === undefined) throw new CliError('no codename repositories: set githubLabels.repositories (public and confidential) in the configuration');
+          const github = await githubForTarget(target, io.env);
+          const salesforce = await salesforceForTarget(target, io.env);
+          const ports = { github, salesforce };
+          const dryRun = [github.mode === 'dry-run' ? 'GitHub (set GITHUB_TOKEN, or GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY)' : undefined, salesforce.mode === 'dry-run' ? 'Salesforce (set SALESFORCE_LOGIN_URL, SALESFORCE_CLIENT_ID, SALESFORCE_CLIENT_SECRET)' : undefined].filter(
+            (name): name is string => name !== undefined,
+          );
+          const drift = findDrift(await provider(() => readCodenameState(github, salesforce, settings)), settings);
+          const note = dryRun.length === 0 ? [] : [`Dry-run: ${dryRun.join(' and ')} cannot be read here, so what follows compares nothing real.`];
+          if (options.fix !== true) {
+            output.record({ drift: drift.map((difference) => driftRecord(difference, settings)) }, () => [
+              ...note,
+              ...(drift.length === 0 ? ['No drift: both repositories and Salesforce agree.'] : [`${drift.length} difference${drift.length === 1 ? '' : 's'}:`, ...drift.map((difference) => `  ${difference.label.padEnd(28)} ${describeDrift(difference, settings)}`), 'Run with --fix to repair what can be repaired.']),
+            ]);
+            return;
+          }
+          const repairs = await provider(() => repairDrift(drift, ports, settings));
+          const remaining = findDrift(await provider(() => readCodenameState(github, salesforce, settings)), settings);
+          output.record(
+            { repairs: repairs.map((repair) => repairRecord(repair, settings)), remaining: remaining.map((difference) => driftRecord(difference, settings)) },
+            () => [
+              ...note,
+              ...(repairs.length === 0 ? ['No drift: nothing to repair.'] : repairs.map((repair) => `  ${repair.outcome === 'fixed' ? 'fixed' : 'left '}  ${repair.drift.label.padEnd(28)} ${describeDrift(repair.drift, settings)}: ${repair.detail}${candidateLines(repair)}`)),
+              remaining.length === 0 ? 'Nothing left: both repositories and Salesforce agree.' : `${remaining.length} difference${remaining.length === 1 ? '' : 's'} left for a person (above).`,
+            ],
+          );
+        },
+        { write: options.fix === true },
+      );
+    });
+}
+
+/** A difference for `--json`: Accounts by id only (their names are customers'). */
+function driftRecord(drift: Drift, settings: SyncSettings) {
+  const accounts = 'accounts' in drift ? drift.accounts.map((account) => account.id) : [];
+  return { label: drift.label, kind: drift.kind, description: describeDrift(drift, settings), accounts };
+}
+
+function repairRecord(repair: Repair, settings: SyncSettings) {
+  return { ...driftRecord(repair.drift, settings), outcome: repair.outcome, detail: repair.detail, candidates: repair.outcome === 'left' ? repair.candidates : [] };
+}
+
+function candidateLines(repair: Repair): string {
+  if (repair.outcome !== 'left' || repair.candidates.length === 0) return '';
+  return repair.candidates.map((candidate) => `\n           candidate: ${candidate.id} ${candidate.url}`).join('');
+}
+
+/** A call to GitHub or Salesforce, its failure said plainly (never with a customer's name: provider errors carry none). */
+async function provider<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ProviderError) throw new CliError(`${error.provider === 'github' ? 'GitHub' : 'Salesforce'} could not be reached: ${error.message}`);
+    throw error;
+  }
 }
 
 /** A read of GitHub, its failure said plainly. */

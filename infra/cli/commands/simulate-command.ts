@@ -4,6 +4,7 @@ import { registerContactFormScenarios } from './simulate/job-application-scenari
 import { registerGitHubCommentScenario } from './simulate/github-comment-scenario';
 import { registerGitHubLabelScenario } from './simulate/github-label-scenario';
 import { registerSlackClickScenario } from './simulate/slack-click-scenario';
+import { registerSalesforceChangeScenario } from './simulate/salesforce-change-scenario';
 import { registerSlackMessageScenario } from './simulate/slack-message-scenario';
 import { registerSmsStatusScenario } from './simulate/sms-status-scenario';
 import { registerSlackReactionScenario } from './simulate/slack-reaction-scenario';
@@ -27,4 +28,5 @@ export function registerSimulateCommands(program: Command, io: CliIo): void {
   registerUnthreadUpdateScenario(simulate, io);
   registerGitHubCommentScenario(simulate, io);
   registerGitHubLabelScenario(simulate, io);
+  registerSalesforceChangeScenario(simulate, io);
 }

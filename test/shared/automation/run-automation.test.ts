@@ -20,6 +20,7 @@ import { sampleSlackMessageEvent } from '../../support/sample-events';
 import { DryRunSpreadsheet } from '../../../shared/providers/google-sheets/dry-run-spreadsheet';
 import { DryRunSmsSender } from '../../../shared/providers/sms/dry-run-sms-sender';
 import { DryRunGitHub } from '../../../shared/providers/github/dry-run-github';
+import { DryRunSalesforce } from '../../../shared/providers/salesforce/dry-run-salesforce';
 import { TableTimers } from '../../../shared/timers/table-timers';
 import { DryRunUnthreadConversations } from '../../../shared/providers/unthread/dry-run-unthread-conversations';
 
@@ -66,6 +67,7 @@ describe('run automation', () => {
       unthread: new DryRunUnthreadConversations(outbox),
       sheets: new DryRunSpreadsheet(outbox),
       github: new DryRunGitHub(outbox),
+      salesforce: new DryRunSalesforce(outbox),
       publicBaseUrl: undefined,
       log: createLogger({ level: 'SILENT', runtime: 'local' }),
     };

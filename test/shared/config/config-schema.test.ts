@@ -443,4 +443,32 @@ describe('configuration schema', () => {
       expect(problemsOf(document).map((p) => p.path)).toEqual(['githubLabels.botLogins.1', 'githubLabels.investigation.label']);
     });
   });
+
+  describe('the codename sync', () => {
+    it('has defaults for every key: the GitHub_label__c field, ";" between labels, a report every day', () => {
+      const document = exampleWith((d) => {
+        delete d.codenameSync;
+      });
+
+      const config = configSchema.parse(document);
+
+      expect(config.codenameSync).toEqual({ salesforce: { labelField: 'GitHub_label__c', separator: ';' }, labelColor: 'd4c5f9', dailyReport: true });
+    });
+
+    it('spells out its defaults in the example', () => {
+      expect(example.codenameSync).toEqual({ salesforce: { labelField: 'GitHub_label__c', separator: ';' }, labelColor: 'd4c5f9', slackChannel: 'C0SUPPORT01', dailyReport: true });
+    });
+
+    it('refuses a label field that is not a custom field API name, a blank separator and a bad colour, naming each', () => {
+      const document = exampleWith((d) => {
+        d.codenameSync = { salesforce: { labelField: "Name FROM Account WHERE Name != ''", separator: '  ' }, labelColor: 'purple' };
+      });
+
+      expect(problemsOf(document)).toEqual([
+        { path: 'codenameSync.salesforce.labelField', message: 'must be the API name of a custom field, like "GitHub_label__c"' },
+        { path: 'codenameSync.salesforce.separator', message: 'must not be only spaces' },
+        { path: 'codenameSync.labelColor', message: 'must be six hex digits like "d4c5f9"' },
+      ]);
+    });
+  });
 });

@@ -163,9 +163,10 @@ const validDetails: { [T in DetailType]: z.input<Catalogue[T]> } = {
     eventId: '04l5e000000ABCDEFG',
     receivedAt: RECEIVED_AT,
     provider: 'salesforce',
+    organizationId: '00D5e000000ABCDEAA',
     accountId: '0015e00000ABCDE',
     accountName: 'Acme Corp',
-    githubLabels: ['customer-acme'],
+    fields: { GitHub_label__c: 'customer-acme' },
   },
   'codename.assigned': {
     eventId: 'codename:customer-acme',

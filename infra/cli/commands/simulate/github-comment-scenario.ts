@@ -40,7 +40,6 @@ export function registerGitHubCommentScenario(simulate: Command, io: CliIo): voi
     .action(async (options: GitHubCommentOptions, command: Command) => {
       if (!Number.isInteger(options.issue) || options.issue < 1) throw new CliError('--issue must be a positive whole number');
       if (options.state !== 'open' && options.state !== 'closed') throw new CliError('--state must be open or closed');
-      if (!Number.isInteger(options.retries) || options.retries < 0) throw new CliError('--retries must be a whole number of 0 or more');
       await withTarget(command, io, async (target, output) => {
         const baseUrl = await baseUrlOf(target, options.url);
         const secret = githubWebhookSecretOf(await target.secrets());

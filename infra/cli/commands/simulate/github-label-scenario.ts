@@ -41,7 +41,6 @@ export function registerGitHubLabelScenario(simulate: Command, io: CliIo): void 
       if (!ACTIONS.includes(options.action)) throw new CliError(`--action must be one of ${ACTIONS.join(', ')}`);
       if (!/^[0-9a-fA-F]{6}$/.test(options.color)) throw new CliError('--color must be six hex digits, like 5319e7');
       if (options.previousName !== undefined && options.action !== 'edited') throw new CliError('--previous-name goes with --action edited');
-      if (!Number.isInteger(options.retries) || options.retries < 0) throw new CliError('--retries must be a whole number of 0 or more');
       await withTarget(command, io, async (target, output) => {
         const baseUrl = await baseUrlOf(target, options.url);
         const secret = githubWebhookSecretOf(await target.secrets());

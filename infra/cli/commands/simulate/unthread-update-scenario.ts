@@ -22,7 +22,6 @@ export function registerUnthreadUpdateScenario(simulate: Command, io: CliIo): vo
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: { conversation?: string; application?: string; status: string; retries: number; url?: string; wait: boolean }, command: Command) => {
       if (!STATUSES.includes(options.status)) throw new CliError(`--status must be one of ${STATUSES.join(', ')}`);
-      if (!Number.isInteger(options.retries) || options.retries < 0) throw new CliError('--retries must be a whole number');
       await withTarget(command, io, async (target, output) => {
         const baseUrl = await baseUrlOf(target, options.url);
         const { UNTHREAD_WEBHOOK_SECRET: signingSecret } = await target.secrets();
