@@ -9,7 +9,8 @@ import {
 } from '@slack/web-api';
 import type { Logger } from '../../log/logger';
 import { ProviderError } from '../provider-error';
-import type { SlackMessage, SlackMessenger } from './slack-messenger';
+import { carriesEffect } from './effect-metadata';
+import type { MessageQuery, PostedMessage, SlackMessage, SlackMessenger } from './slack-messenger';
 import { postEphemeralArguments, postMessageArguments, updateArguments } from './web-api-arguments';
 
 export interface LiveSlackOptions {
@@ -21,6 +22,13 @@ export interface LiveSlackOptions {
   retries?: { retries: number; minTimeout: number; maxTimeout: number };
   timeoutMs?: number;
 }
+
+/** A page of history or replies: Slack's limit is higher, but a few hundred messages answer quickly. */
+const LOOK_UP_PAGE_SIZE = 200;
+/** Errors that mean the conversation or thread holds nothing of ours to find. */
+const NOTHING_THERE = new Set(['channel_not_found', 'thread_not_found', 'user_not_found', 'is_archived']);
+/** Errors that mean the app may not look (a scope or membership the admin did not grant). */
+const MAY_NOT_LOOK = new Set(['missing_scope', 'not_in_channel', 'not_allowed_token_type', 'no_permission']);
 
 /** Slack `ok: false` errors that may pass on their own; every other one is permanent. */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'service_unavailable', 'fatal_error', 'internal_error', 'request_timeout']);
@@ -37,8 +45,12 @@ export class LiveSlackMessenger implements SlackMessenger {
   /** Permalinks and workspaces never change: asked once per container (bounded, oldest forgotten first). */
   private readonly permalinks = new BoundedCache<string>(5_000);
   private readonly teams = new BoundedCache<string>(5_000);
+  /** The direct-message conversation with each user (a DM's id never changes). */
+  private readonly directMessages = new BoundedCache<string>(5_000);
+  private readonly log: Logger;
 
   constructor(options: LiveSlackOptions) {
+    this.log = options.log;
     this.client = new WebClient(options.token, {
       ...(options.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(options.apiUrl) }),
       retryConfig: { ...(options.retries ?? { retries: 3, minTimeout: 500, maxTimeout: 5_000 }), factor: 2, randomize: true },
@@ -49,10 +61,50 @@ export class LiveSlackMessenger implements SlackMessenger {
     });
   }
 
-  async postMessage(message: SlackMessage): Promise<{ channel: string; ts: string }> {
+  async postMessage(message: SlackMessage): Promise<PostedMessage> {
     const result = await this.call('chat.postMessage', () => this.client.chat.postMessage(postMessageArguments(message)));
     if (result.ts === undefined) throw new ProviderError('slack', 'chat.postMessage', false, 'the answer carried no ts');
     return { channel: result.channel ?? message.channel, ts: result.ts };
+  }
+
+  async findMessage(query: MessageQuery): Promise<PostedMessage | undefined> {
+    const operation = query.threadTs === undefined ? 'conversations.history' : 'conversations.replies';
+    try {
+      const channel = isUserId(query.channel) ? await this.directMessageWith(query.channel) : query.channel;
+      const oldest = secondsTs(query.since);
+      let cursor: string | undefined;
+      do {
+        const page =
+          query.threadTs === undefined
+            ? await this.call(operation, () =>
+                this.client.conversations.history({ channel, oldest, inclusive: true, limit: LOOK_UP_PAGE_SIZE, include_all_metadata: true, ...(cursor === undefined ? {} : { cursor }) }),
+              )
+            : await this.call(operation, () =>
+                this.client.conversations.replies({
+                  channel,
+                  ts: query.threadTs as string,
+                  oldest,
+                  inclusive: true,
+                  limit: LOOK_UP_PAGE_SIZE,
+                  include_all_metadata: true,
+                  ...(cursor === undefined ? {} : { cursor }),
+                }),
+              );
+        const found = page.messages?.find((message) => message.ts !== undefined && carriesEffect(message.metadata, query.effectKey));
+        if (found?.ts !== undefined) return { channel, ts: found.ts };
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor !== undefined);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.code === undefined) throw error;
+      if (NOTHING_THERE.has(error.code)) return undefined;
+      if (MAY_NOT_LOOK.has(error.code)) {
+        // The old behaviour (post again) is better than no answer at all: say what to grant, and go on.
+        this.log.warn('Slack post cannot be looked up: posting again', { operation, code: error.code, grant: 'channels:history, groups:history, im:history, im:write' });
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   async updateMessage(message: SlackMessage & { ts: string }): Promise<void> {
@@ -86,6 +138,17 @@ export class LiveSlackMessenger implements SlackMessenger {
     const team = result.user?.team_id;
     if (team !== undefined) this.teams.set(user, team);
     return team;
+  }
+
+  /** The DM conversation with `user` (`conversations.open`, scope `im:write`): a post to a user id lands there. */
+  private async directMessageWith(user: string): Promise<string> {
+    const known = this.directMessages.get(user);
+    if (known !== undefined) return known;
+    const opened = await this.call('conversations.open', () => this.client.conversations.open({ users: user }));
+    const id = opened.channel?.id;
+    if (id === undefined) throw new ProviderError('slack', 'conversations.open', false, 'the answer carried no channel');
+    this.directMessages.set(user, id);
+    return id;
   }
 
   private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
@@ -131,6 +194,16 @@ class BoundedCache<V> {
     this.entries.set(key, value);
     if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
   }
+}
+
+/** A user's id (a post to it goes to the app's DM with them), not a conversation's. */
+function isUserId(channel: string): boolean {
+  return /^[UW][A-Z0-9]+$/.test(channel);
+}
+
+/** An instant as a Slack timestamp, to the second (what `oldest` takes). */
+function secondsTs(instant: Date): string {
+  return `${Math.floor(instant.getTime() / 1000)}.000000`;
 }
 
 function withTrailingSlash(url: string): string {
