@@ -93,12 +93,10 @@ function sheetsNotWired(): Spreadsheet {
 
 /** For functions whose entry passed no SMS sender: they do not send SMS, and say so if asked to. */
 function smsNotWired(): SmsSender {
-  return {
-    mode: 'live',
-    send: async () => {
-      throw new ProviderError('twilio', 'messages.create', false, 'this function sends no SMS: its Lambda entry passes no SMS sender');
-    },
+  const refuse = (operation: string) => async (): Promise<never> => {
+    throw new ProviderError('twilio', operation, false, 'this function sends no SMS: its Lambda entry passes no SMS sender');
   };
+  return { mode: 'live', send: refuse('messages.create'), findSent: refuse('messages.list') };
 }
 
 /** For functions whose entry passed no GitHub adapter: they do not call GitHub, and say so if asked to. */
