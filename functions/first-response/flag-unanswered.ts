@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import { describeInstant } from '../../shared/calendar/describe';
 import { businessCalendarOf } from '../../shared/config/business-calendar-of';
 import type { EventOf } from '../../shared/events/catalogue';
@@ -35,9 +36,8 @@ export async function flagUnanswered(event: EventOf<'timer.fired'>, context: Aut
   run.check('still waiting for a first reply', undefined, `posted ${describeInstant(slackTsToDate(watch.ts), timeZone)}, due ${describeInstant(new Date(watch.dueAt), timeZone)}`);
 
   await run.step('flag the unanswered message', async () => {
-    const posted = await context.once(`first-response.flag:${watch.channel}:${watch.ts}`, async () =>
-      context.slack.postMessage(unansweredFlag({ channel: settings.channel, watch, permalink: await context.slack.permalink(watch.channel, watch.ts), timeZone })),
-    );
+    const permalink = await context.slack.permalink(watch.channel, watch.ts);
+    const posted = await postMessageOnce(context, `first-response.flag:${watch.channel}:${watch.ts}`, unansweredFlag({ channel: settings.channel, watch, permalink, timeZone }));
     await store.close(watch.channel, watch.ts);
     return posted.alreadyDone ? { outcome: 'skipped', detail: `already flagged (${posted.result.ts})` } : { detail: `flagged in ${settings.channel} (${posted.result.ts})` };
   });

@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import { describeInstant } from '../../shared/calendar/describe';
 import { businessCalendarOf } from '../../shared/config/business-calendar-of';
 import type { EventOf } from '../../shared/events/catalogue';
@@ -46,21 +47,19 @@ function whyClosed(application: JobApplication): string | undefined {
 async function remind(kind: DeadlineKind, application: JobApplication & { conversation: NonNullable<JobApplication['conversation']> }, context: AutomationContext): Promise<void> {
   const zone = businessCalendarOf(context.config).settings.timeZone;
   const input = { application, due: describeInstant(new Date(application.dueAt), zone) };
-  // No `find`: the Slack port cannot look a message up yet (message metadata and history look-ups come
-  // with the crash-reconciliation work); a crash between Slack's answer and the ledger's completion may
-  // repeat this one reminder.
+  // Direct messages: after a crash they are looked for in the DM with the CSE or manager.
   const key = `job-applications.${kind}:${application.id}`;
   if (kind === 'escalate') {
     const settings = await jobApplicationsSettings(context);
     await context.run.step(`tell ${settings.manager.name}`, async () => {
-      const told = await context.once(key, () => context.slack.postMessage(escalationToManager(input, settings.manager)));
+      const told = await postMessageOnce(context, key, escalationToManager(input, settings.manager));
       return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `${application.position} past its deadline with ${application.cse.name}` };
     });
     return;
   }
   const message = kind === 'remind' ? reminderBeforeDeadline(input) : reminderAtDeadline(input);
   await context.run.step(`remind ${application.cse.name}`, async () => {
-    const sent = await context.once(key, () => context.slack.postMessage(message));
+    const sent = await postMessageOnce(context, key, message);
     if (sent.alreadyDone) return { outcome: 'skipped', detail: 'already reminded' };
     return { detail: kind === 'remind' ? `due ${input.due}` : `due now (${input.due})` };
   });

@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import { personPagedAt, totalPages } from './escalation-plan';
 import type { Incident } from './incident';
 import type { IncidentStore } from './incident-store';
@@ -26,7 +27,7 @@ export async function escalateIncident(
     const unanswered = resuming && incident.status === 'unanswered' ? incident : await store.markUnanswered(incident.id, fromStep, eventId);
     if (!run.check('still waiting at this page', unanswered === undefined ? 'acknowledged or moved on meanwhile' : undefined, `page ${fromStep + 1} of ${totalPages(incident)}`)) return;
     await run.step('tell the fallback channel nobody answered', async () => {
-      const told = await context.once(`paging.unanswered:${incident.id}`, () => context.slack.postMessage(nobodyAnswered(incident, totalPages(incident))));
+      const told = await postMessageOnce(context, `paging.unanswered:${incident.id}`, nobodyAnswered(incident, totalPages(incident)));
       return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `posted in ${incident.fallbackChannel}` };
     });
     return;

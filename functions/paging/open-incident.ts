@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import { durationMs } from '../../shared/config/duration';
 import type { EventOf } from '../../shared/events/catalogue';
 import { ackCodeCandidates, incidentIdFor } from './incident-identity';
@@ -54,7 +55,7 @@ export async function openIncident(event: OpenTrigger, context: AutomationContex
   }
   const first = incident.chain[0]?.name ?? 'nobody';
   await run.step('tell the internal channel', async () => {
-    const told = await context.once(`paging.opened:${id}`, () => context.slack.postMessage(incidentOpened(incident, first)));
+    const told = await postMessageOnce(context, `paging.opened:${id}`, incidentOpened(incident, first));
     return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `posted in ${incident.internalChannel}` };
   });
   await pagePerson(incident, 0, context, store);

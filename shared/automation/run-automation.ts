@@ -1,6 +1,6 @@
 import type { OnceOptions } from '../idempotency/side-effect-ledger';
 import type { DomainEvent } from '../events/catalogue';
-import type { RunRecord } from '../runs/run';
+import { runIdFor, type RunRecord } from '../runs/run';
 import { RunRecorder } from '../runs/run-recorder';
 import type { Automation } from './automation';
 import { isTransient } from './is-transient';
@@ -40,6 +40,12 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
       config,
       clock: platform.clock,
       once: <T>(key: string, effect: () => Promise<T>, options?: OnceOptions<T>) => platform.ledger.once(key, event.detail.eventId, effect, options),
+      closeWaitingRun: async (triggerEventId, reason) => {
+        const waiting = runIdFor(automation.name, triggerEventId);
+        const closed = await platform.runs.close(waiting, { runId: run.runId, reason, at: platform.clock.now().toISOString() });
+        if (closed) log.info('waiting run closed', { closedRunId: waiting });
+        return closed;
+      },
       publish: (...events) => platform.bus.publish(events),
       timers: platform.timers,
       slack: platform.slack,

@@ -17,6 +17,16 @@ export interface Step {
   durationMs: number;
 }
 
+/**
+ * Why a waiting run stopped waiting: the run that resolved its subject (an ACK, a closed conversation, a
+ * removed label), what it did, and when.
+ */
+export interface RunClosure {
+  runId: string;
+  reason: string;
+  at: string;
+}
+
 /** One execution of an automation for one event: what the runs history shows and what replay starts from. */
 export interface RunRecord {
   runId: string;
@@ -31,6 +41,8 @@ export interface RunRecord {
   durationMs: number;
   attempts: number;
   error?: { name: string; message: string; transient: boolean };
+  /** A run that was `waiting` and is over: its subject was resolved by another run. */
+  closedBy?: RunClosure;
 }
 
 /** Runs are identified by automation and trigger event: a redelivered event is the same run, tried again. */

@@ -46,6 +46,7 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
           `  trigger   ${run.trigger.detailType} ${run.trigger.eventId}, received ${run.trigger.receivedAt}`,
           `  started   ${run.startedAt}`,
           ...(run.error === undefined ? [] : [`  error     ${run.error.name}: ${run.error.message}${run.error.transient ? ' (transient)' : ''}`]),
+          ...(run.closedBy === undefined ? [] : [`  closed    ${run.closedBy.at} by ${run.closedBy.runId}: ${run.closedBy.reason}`]),
           '  steps',
           ...run.steps.map((step) => `    ${step.outcome.padEnd(8)} ${step.name}${step.detail === undefined ? '' : ` — ${step.detail}`} (${step.durationMs} ms)`),
         ]);
@@ -53,8 +54,11 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
     });
 }
 
-/** The one-line view: the step that decided the outcome explains it. */
+/** The one-line view: the step that decided the outcome explains it, or the run that closed a wait. */
 function summary(run: RunRecord) {
+  if (run.closedBy !== undefined) {
+    return { runId: run.runId, status: run.status, trigger: run.trigger.detailType, startedAt: run.startedAt, why: `${run.closedBy.reason} (closed by ${run.closedBy.runId})` };
+  }
   const deciding = [...run.steps].reverse().find((step) => step.outcome === run.status || (run.status === 'failed' && step.outcome === 'failed')) ?? run.steps.at(-1);
   return {
     runId: run.runId,
