@@ -32,7 +32,7 @@ export async function watchMessage(event: EventOf<'slack.message.posted'>, conte
     await run.step('close the watches it answers', async () => {
       await store.noteTeamMessage(message.channel, message.threadTs, message.ts, context.clock.now());
       const answered = answeredWatches(await store.pending(message.channel), { ts: message.ts, threadTs: message.threadTs });
-      for (const watch of answered) await closeWatch(watch, context, store);
+      for (const watch of answered) await closeWatch(watch, context, store, `${message.user} answered in ${message.threadTs === undefined ? 'the channel' : 'the thread'}`);
       const where = message.threadTs === undefined ? 'in the channel' : `in thread ${message.threadTs}`;
       return answered.length === 0
         ? { detail: `${message.user} wrote ${where}; no watch was waiting for it` }
@@ -60,9 +60,10 @@ export async function watchMessage(event: EventOf<'slack.message.posted'>, conte
       excerpt: firstLine(message.text, EXCERPT_LIMIT),
       dueAt: dueAt.toISOString(),
       timerId,
+      startedBy: message.eventId,
     });
     await context.timers.schedule({ id: timerId, automation: 'first-response', kind: 'first-response', subject: `${message.channel}:${message.ts}`, dueAt });
     const allowed = within ? `${settings.withinBusinessHours} of business time` : `${settings.outsideBusinessHours}, outside business hours`;
-    return { detail: `a first reply is due ${describeInstant(dueAt, timeZone)} (${allowed})` };
+    return { outcome: 'waiting', detail: `a first reply is due ${describeInstant(dueAt, timeZone)} (${allowed})` };
   });
 }

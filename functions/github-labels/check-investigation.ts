@@ -48,7 +48,7 @@ export async function checkInvestigation(event: EventOf<'timer.fired'>, context:
             ? undefined
             : `"${label}" is no longer on ${name}`;
   if (!run.check(`"${label}" still on the open issue`, why)) {
-    await store.stop(repository, number, timer.timerId);
+    if (await store.stop(repository, number, timer.timerId)) await context.closeWaitingRun(investigation.startedBy, `checked: ${why}`);
     return;
   }
   // Decided: from here on, a retry carries on and the label's removal does not stop the check.
@@ -89,4 +89,5 @@ export async function checkInvestigation(event: EventOf<'timer.fired'>, context:
   });
 
   await store.stop(repository, number, timer.timerId);
+  await context.closeWaitingRun(investigation.startedBy, `checked: "${label}" was still there, ${name} went back to triage`);
 }

@@ -26,7 +26,13 @@ export async function handleDeadlineTimer(event: EventOf<'timer.fired'>, context
   if (!run.check('conversation created', conversation === undefined ? `no conversation was created for ${subject}` : undefined)) return;
   const current = { ...application!, conversation: conversation! };
 
-  if (!run.check('conversation still open', whyClosed(current), `${conversationLabel(conversation!)} not closed by a webhook`)) return;
+  const closedByWebhook = whyClosed(current);
+  if (closedByWebhook !== undefined) {
+    run.check('conversation still open', closedByWebhook);
+    await context.closeWaitingRun(current.id, `conversation ${conversationLabel(conversation!)} closed`);
+    return;
+  }
+  run.check('conversation still open', undefined, `${conversationLabel(conversation!)} not closed by a webhook`);
   const status = await run.step('check the conversation in Unthread', async () => {
     const found = await context.unthread.get(conversation!.id);
     const now = context.clock.now().toISOString();
@@ -34,9 +40,16 @@ export async function handleDeadlineTimer(event: EventOf<'timer.fired'>, context
     if (found.status === CLOSED) await store.recordStatus(current.id, CLOSED, now, 'api');
     return { detail: `${conversationLabel(conversation!)} is ${found.status}`, status: found.status };
   });
-  if (!run.check('open in Unthread', status.status === CLOSED || status.status === 'deleted' ? `${conversationLabel(conversation!)} is ${status.status}: nothing to remind` : undefined)) return;
+  if (status.status === CLOSED || status.status === 'deleted') {
+    run.check('open in Unthread', `${conversationLabel(conversation!)} is ${status.status}: nothing to remind`);
+    await context.closeWaitingRun(current.id, `conversation ${conversationLabel(conversation!)} is ${status.status} (Unthread, asked at the ${kind} timer)`);
+    return;
+  }
+  run.check('open in Unthread', undefined);
 
   await remind(kind as DeadlineKind, current, context);
+  // Past the deadline the manager has been told: nothing more is scheduled, the application's wait is over.
+  if (kind === 'escalate') await context.closeWaitingRun(current.id, `still open past its deadline: ${current.cse.name}'s manager was told`);
 }
 
 function whyClosed(application: JobApplication): string | undefined {
