@@ -1,4 +1,5 @@
-import type { OnceOptions } from '../idempotency/side-effect-ledger';
+import { EffectInProgressError, type OnceOptions } from '../idempotency/side-effect-ledger';
+import { ConditionFailedError } from '../store/store-errors';
 import type { DomainEvent } from '../events/catalogue';
 import { runIdFor, type RunRecord } from '../runs/run';
 import { RunRecorder } from '../runs/run-recorder';
@@ -66,10 +67,20 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
     log.info('step', { step: step.name, outcome: step.outcome, durationMs: step.durationMs });
   }
   if (record.status === 'failed') {
-    log.error('run failed', { status: record.status, attempts: record.attempts, error: record.error });
+    // ERROR is for what needs a person: a run that failed for good. Contention (another attempt holds an
+    // effect, a race lost to another run) is ordinary traffic, and a transient failure will be retried.
+    const details = { status: record.status, attempts: record.attempts, error: record.error };
+    if (!record.error?.transient) log.error('run failed', details);
+    else if (isContention(failure)) log.info('run deferred: another attempt holds its work; it will be retried', details);
+    else log.warn('run failed; it will be retried', details);
     if (record.error?.transient) throw new RetryableRunError(record, { cause: failure });
   } else {
     log.info('run finished', { status: record.status, attempts: record.attempts, durationMs: record.durationMs });
   }
   return record;
+}
+
+/** Expected contention: an effect in progress in another attempt, or a conditional write lost to another run. */
+function isContention(error: unknown): boolean {
+  return error instanceof EffectInProgressError || error instanceof ConditionFailedError;
 }
