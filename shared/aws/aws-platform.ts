@@ -27,6 +27,7 @@ import { DynamoDbTable } from '../store/dynamodb-table';
 import type { Platform } from '../automation/platform';
 import { readAwsEnvironment } from './aws-environment';
 import { loadSecrets } from './load-secrets';
+import { CREDENTIAL_NAMES } from '../settings/secrets';
 
 /**
  * The adapters on AWS: DynamoDB, EventBridge, Secrets Manager, and live providers (dry-run only for
@@ -45,7 +46,8 @@ export async function createAwsPlatform(env: Record<string, string | undefined> 
   const log = createLogger({ level: environment.logLevel, runtime: 'aws' });
   const table = new DynamoDbTable(createDocumentClient(), environment.tableName, clock);
   const outbox = new Outbox(table, clock);
-  const secrets = await loadSecrets(environment.secretArn);
+  if (environment.secretArn === undefined) throw new Error('invalid function environment: SECRET_ARN (the credentials secret) is not set');
+  const secrets = await loadSecrets(environment.secretArn, CREDENTIAL_NAMES);
   const token = secrets.SLACK_BOT_TOKEN;
   const slack = environment.dryRunProviders.has('slack')
     ? new DryRunSlackMessenger(outbox, clock)
