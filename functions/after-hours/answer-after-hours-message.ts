@@ -55,6 +55,7 @@ export async function answerAfterHoursMessage(event: EventOf<'slack.message.post
     threadTs,
     sender,
     opening,
+    closedToday: calendar.closureOn(postedAt),
     hours: calendar.settings,
     responseTimes: config.supportTerms.responseTimes,
     button: { sender, messageTs: message.ts, threadTs, excerpt: message.text },

@@ -106,6 +106,23 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
       expect(run?.status).toBe('waiting');
     });
 
+    it("links the page and the internal post to the customer's thread by its permalink, asked of Slack once", async () => {
+      const incident = await emergency();
+      const permalink = `https://example.slack.com/archives/${CUSTOMER_CHANNEL}/p${incident.slack!.threadTs.replace('.', '')}`;
+
+      expect(pages()[0]?.body).toContain(permalink);
+      expect(String(postsIn(INTERNAL_CHANNEL)[0]?.args['text'])).toContain(`<${permalink}|Customer thread>`);
+      await wait(5 * MINUTE);
+      expect(pages()[1]?.body).toContain(permalink);
+      expect(slack.callsTo('chat.getPermalink').map((call) => call.args)).toEqual([{ channel: CUSTOMER_CHANNEL, message_ts: incident.slack!.threadTs }]);
+    });
+
+    it('still pages, linking to the channel, when Slack cannot give the permalink', async () => {
+      slack.script('chat.getPermalink', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+      await emergency();
+      expect(pages()[0]?.body).toContain(`https://slack.com/app_redirect?channel=${CUSTOMER_CHANNEL}`);
+    });
+
     it('goes through a three-person chain, repeats it once, then tells the fallback channel', async () => {
       const incident = await emergency();
       for (let page = 2; page <= 6; page += 1) {
