@@ -7,6 +7,8 @@ import {
   WebClient,
   type Logger as SlackLogger,
 } from '@slack/web-api';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CLOCK_SKEW_MS } from '../../idempotency/look-up-window';
 import type { Logger } from '../../log/logger';
 import { ProviderError } from '../provider-error';
 import { carriesEffect } from './effect-metadata';
@@ -30,6 +32,9 @@ const NOTHING_THERE = new Set(['channel_not_found', 'thread_not_found', 'user_no
 /** Errors that mean the app may not look (a scope or membership the admin did not grant). */
 const MAY_NOT_LOOK = new Set(['missing_scope', 'not_in_channel', 'not_allowed_token_type', 'no_permission']);
 
+/** The longest Retry-After waited out within one call; longer, the run fails transiently and the bus retries. */
+const MAX_RATE_LIMIT_WAIT_MS = 20_000;
+
 /** Slack `ok: false` errors that may pass on their own; every other one is permanent. */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'service_unavailable', 'fatal_error', 'internal_error', 'request_timeout']);
 
@@ -42,6 +47,9 @@ const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'service_unavailable',
 export class LiveSlackMessenger implements SlackMessenger {
   readonly mode = 'live';
   private readonly client: WebClient;
+  /** For posts that carry an effect key: one request per call, retried here, where a lost answer is looked up. */
+  private readonly singleShot: WebClient;
+  private readonly retries: { retries: number; minTimeout: number; maxTimeout: number };
   /** Permalinks and workspaces never change: asked once per container (bounded, oldest forgotten first). */
   private readonly permalinks = new BoundedCache<string>(5_000);
   private readonly teams = new BoundedCache<string>(5_000);
@@ -51,18 +59,50 @@ export class LiveSlackMessenger implements SlackMessenger {
 
   constructor(options: LiveSlackOptions) {
     this.log = options.log;
-    this.client = new WebClient(options.token, {
+    this.retries = options.retries ?? { retries: 3, minTimeout: 500, maxTimeout: 5_000 };
+    const common = {
       ...(options.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(options.apiUrl) }),
-      retryConfig: { ...(options.retries ?? { retries: 3, minTimeout: 500, maxTimeout: 5_000 }), factor: 2, randomize: true },
       timeout: options.timeoutMs ?? 10_000,
       logger: slackLogger(options.log),
       logLevel: LogLevel.WARN,
       allowAbsoluteUrls: false,
-    });
+    };
+    this.client = new WebClient(options.token, { ...common, retryConfig: { ...this.retries, factor: 2, randomize: true } });
+    this.singleShot = new WebClient(options.token, { ...common, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   }
 
+  /**
+   * Posts a message. A post that carries an effect key is never simply sent again: the client would
+   * repeat a post whose answer was lost (a timeout, a 5xx from a proxy after Slack took it), so such a
+   * post is retried here, and before each retry Slack is asked whether the first one landed. A 429 means
+   * it did not: it is retried after Slack's Retry-After.
+   */
   async postMessage(message: SlackMessage): Promise<PostedMessage> {
-    const result = await this.call('chat.postMessage', () => this.client.chat.postMessage(postMessageArguments(message)));
+    if (message.effectKey === undefined) return this.post(this.client, message);
+    const since = new Date(Date.now() - CLOCK_SKEW_MS);
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.post(this.singleShot, message);
+      } catch (error) {
+        if (!(error instanceof ProviderError) || !error.transient || attempt >= this.retries.retries) throw error;
+        if (error.status === 429) {
+          await sleep(Math.min((error.retryAfterSeconds ?? 1) * 1000, MAX_RATE_LIMIT_WAIT_MS));
+          continue;
+        }
+        await sleep(Math.min(this.retries.minTimeout * 2 ** attempt, this.retries.maxTimeout));
+        const landed = await this.findMessage({
+          channel: message.channel,
+          ...(message.threadTs === undefined ? {} : { threadTs: message.threadTs }),
+          effectKey: message.effectKey,
+          since,
+        });
+        if (landed !== undefined) return landed;
+      }
+    }
+  }
+
+  private async post(client: WebClient, message: SlackMessage): Promise<PostedMessage> {
+    const result = await this.call('chat.postMessage', () => client.chat.postMessage(postMessageArguments(message)));
     if (result.ts === undefined) throw new ProviderError('slack', 'chat.postMessage', false, 'the answer carried no ts');
     return { channel: result.channel ?? message.channel, ts: result.ts };
   }
@@ -172,7 +212,7 @@ function toProviderError(operation: string, error: unknown): ProviderError {
     });
   }
   if (error instanceof WebAPIRateLimitedError) {
-    return new ProviderError('slack', operation, true, `rate limited (retry after ${error.retryAfter}s)`, { cause: error, status: 429 });
+    return new ProviderError('slack', operation, true, `rate limited (retry after ${error.retryAfter}s)`, { cause: error, status: 429, retryAfterSeconds: error.retryAfter });
   }
   if (error instanceof WebAPIRequestError) {
     return new ProviderError('slack', operation, true, `request failed: ${error.original.message}`, { cause: error });

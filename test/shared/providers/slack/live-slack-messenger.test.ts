@@ -164,6 +164,36 @@ describe('the live Slack adapter (@slack/web-api against a fake Slack API)', () 
       expect(await messenger.findMessage({ channel: 'C0SUPPORT01', effectKey: 'k', since: SINCE })).toBeUndefined();
     });
 
+    it('does not post twice when the answer to a keyed post was lost (Slack took it, a proxy answered 502)', async () => {
+      slack.script('chat.postMessage', { status: 502, body: 'bad gateway', performFirst: true });
+
+      const posted = await messenger.postMessage({ channel: 'C0ACMEPROD', threadTs: THREAD, text: 'notice', effectKey: 'after-hours.notice:lost' });
+
+      expect(slack.effectPosts().get('after-hours.notice:lost')).toHaveLength(1);
+      expect(posted.ts).toBe(slack.effectPosts().get('after-hours.notice:lost')?.[0]?.ts);
+      expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+      expect(slack.callsTo('conversations.replies')).toHaveLength(1);
+    });
+
+    it('posts a keyed message again after a 5xx that Slack did not act on, having looked first', async () => {
+      slack.script('chat.postMessage', { status: 503, body: 'unavailable' });
+
+      await messenger.postMessage({ channel: 'C0ACMEPROD', threadTs: THREAD, text: 'notice', effectKey: 'after-hours.notice:retry' });
+
+      expect(slack.effectPosts().get('after-hours.notice:retry')).toHaveLength(1);
+      expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
+      expect(slack.callsTo('conversations.replies')).toHaveLength(1);
+    });
+
+    it('waits out a 429 on a keyed post without looking (Slack refused it), then posts once', async () => {
+      slack.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+
+      await messenger.postMessage({ channel: 'C0ACMEPROD', text: 'digest', effectKey: 'after-hours.digest:x' });
+
+      expect(slack.effectPosts().get('after-hours.digest:x')).toHaveLength(1);
+      expect(slack.callsTo('conversations.history')).toHaveLength(0);
+    });
+
     it('fails transiently when Slack answers the look-up with a 5xx', async () => {
       const impatient = new LiveSlackMessenger({ token: slack.token, apiUrl: slack.url, log, retries: { retries: 0, minTimeout: 1, maxTimeout: 1 }, timeoutMs: 2_000 });
       slack.script('conversations.history', { status: 500, body: 'oops' });
