@@ -43,7 +43,8 @@ export class FakeSlackApi {
   readonly conversations = new Map<string, StoredMessage[]>();
   private readonly scripts = new Map<string, ScriptedAnswer[]>();
   private sequence = 0;
-  private holding = false;
+  /** Methods whose requests are parked (all of them when `true`). */
+  private holding: boolean | ReadonlySet<string> = false;
   /** Methods whose requests are performed but never answered (Slack took the post, the answer was lost). */
   private readonly unanswered = new Set<string>();
   /** Requests performed and then left unanswered by `performWithoutAnswering`. */
@@ -62,7 +63,8 @@ export class FakeSlackApi {
     let api: FakeSlackApi | undefined;
     const server = createServer((req, res) => {
       const self = api as FakeSlackApi;
-      if (self.holding) {
+      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+      if (self.holding === true || (self.holding !== false && self.holding.has(method))) {
         self.held += 1;
         req.resume();
         res.on('error', () => undefined);
@@ -98,9 +100,9 @@ export class FakeSlackApi {
     this.users.set(user, team);
   }
 
-  /** From now on, park every request without answering it (a Slack that has not received it yet). */
-  hold(): void {
-    this.holding = true;
+  /** From now on, park every request (or those of `methods`) without answering it: a Slack that has not received it yet. */
+  hold(...methods: string[]): void {
+    this.holding = methods.length === 0 ? true : new Set(methods);
   }
 
   /** Answer requests again (parked ones stay unanswered). */
