@@ -54,17 +54,16 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
     });
 }
 
-/** The one-line view: the step that decided the outcome explains it, or the run that closed a wait. */
+/** The one-line view: the step that decided the outcome explains it; a wait that is over says what ended it. */
 function summary(run: RunRecord) {
-  if (run.closedBy !== undefined) {
-    return { runId: run.runId, status: run.status, trigger: run.trigger.detailType, startedAt: run.startedAt, why: `${run.closedBy.reason} (closed by ${run.closedBy.runId})` };
-  }
-  const deciding = [...run.steps].reverse().find((step) => step.outcome === run.status || (run.status === 'failed' && step.outcome === 'failed')) ?? run.steps.at(-1);
+  const status = run.closedBy === undefined ? run.status : 'waiting';
+  const deciding = [...run.steps].reverse().find((step) => step.outcome === status || (status === 'failed' && step.outcome === 'failed')) ?? run.steps.at(-1);
+  const why = deciding === undefined ? '' : `${deciding.name}${deciding.detail === undefined ? '' : `: ${deciding.detail}`}`;
   return {
     runId: run.runId,
     status: run.status,
     trigger: run.trigger.detailType,
     startedAt: run.startedAt,
-    why: deciding === undefined ? '' : `${deciding.name}${deciding.detail === undefined ? '' : `: ${deciding.detail}`}`,
+    why: run.closedBy === undefined ? why : `${why}; over: ${run.closedBy.reason}`,
   };
 }
