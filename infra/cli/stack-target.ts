@@ -23,7 +23,6 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
     return value;
   };
   const table = new DynamoDbTable(createDocumentClient(), required(STACK_OUTPUTS.tableName), systemClock);
-  const secretIds = [required(STACK_OUTPUTS.secretArn), required(STACK_OUTPUTS.webhookSecretArn)];
   const bus = new EventBridgeBus(required(STACK_OUTPUTS.busName));
   const baseUrl = required(STACK_OUTPUTS.apiUrl).replace(/\/$/, '');
   return {
@@ -47,6 +46,8 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
     // The admin may read both secrets: the webhook secrets sign simulated webhooks, the credentials act
     // (codenames assign). Where a name is in both (TWILIO_AUTH_TOKEN), the webhook secret's verifies.
     async secrets() {
+      // Read when needed, so that commands that sign or act nothing work on any deployed version.
+      const secretIds = [required(STACK_OUTPUTS.secretArn), required(STACK_OUTPUTS.webhookSecretArn)];
       const client = new SecretsManagerClient({});
       const [credentials, webhooks] = await Promise.all(
         secretIds.map(async (secretId) => {
