@@ -77,6 +77,7 @@ export async function measureBundles(workDir: string): Promise<BundleResult[]> {
       EVENT_BUS_NAME: 'switchboard',
       EVENT_BUS_ARN: 'arn:aws:events:us-east-1:123456789012:event-bus/switchboard',
       SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:switchboard',
+      WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:switchboard-webhooks',
       SCHEDULE_GROUP: 'switchboard',
       SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/scheduler',
       TIMERS_DEAD_LETTER_ARN: 'arn:aws:sqs:us-east-1:123456789012:timers-dlq',

@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import { describeInstant } from '../../shared/calendar/describe';
 import { businessCalendarOf } from '../../shared/config/business-calendar-of';
 import type { EventOf } from '../../shared/events/catalogue';
@@ -54,6 +55,7 @@ export async function answerAfterHoursMessage(event: EventOf<'slack.message.post
     threadTs,
     sender,
     opening,
+    closedToday: calendar.closureOn(postedAt),
     hours: calendar.settings,
     responseTimes: config.supportTerms.responseTimes,
     button: { sender, messageTs: message.ts, threadTs, excerpt: message.text },
@@ -76,7 +78,7 @@ export async function answerAfterHoursMessage(event: EventOf<'slack.message.post
   }
 
   await run.step('post after-hours notice', async () => {
-    const posted = await context.once(noticeKey(message.channel, sender, opening), () => context.slack.postMessage(notice));
+    const posted = await postMessageOnce(context, noticeKey(message.channel, sender, opening), notice);
     if (!posted.alreadyDone) return { detail: `replied in thread ${threadTs} (notice ${posted.result.ts}); back ${describeInstant(opening, timeZone)}` };
     if (posted.performedBy === message.eventId) return { outcome: 'skipped', detail: `already posted by an earlier attempt (notice ${posted.result.ts})` };
     return { outcome: 'filtered', detail: `${sender} already had a notice in this after-hours period (notice ${posted.result.ts})` };

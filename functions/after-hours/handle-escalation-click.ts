@@ -24,6 +24,7 @@ export async function handleEscalationClick(event: EventOf<'slack.button.clicked
   if (click.user !== asked.sender) {
     run.check('clicked by the person who asked', `${click.user} clicked ${asked.sender}'s button`);
     await run.step('tell the clicker only the asker can escalate', async () => {
+      // An ephemeral message leaves nothing an app can read back: after a crash mid-call it may show twice.
       const told = await context.once(`after-hours.refusal:${click.eventId}`, () =>
         context.slack.postEphemeral(onlyTheAskerMayEscalate({ channel: click.channel, user: click.user, threadTs: asked.threadTs, asker: asked.sender })),
       );
@@ -48,6 +49,8 @@ export async function handleEscalationClick(event: EventOf<'slack.button.clicked
     excerpt: asked.excerpt,
   });
   const requested = await run.step('request an emergency page', async () => {
+    // Publishing is idempotent by nature: the emergency's id is the notice's, the bus drops a repeat and
+    // paging derives the incident from it. The ledger is what tells a second click from the first.
     const published = await context.once(`after-hours.emergency:${noticeId}`, async () => {
       await context.publish(emergency);
       return { severity, at: emergency.detail.receivedAt };
@@ -59,6 +62,7 @@ export async function handleEscalationClick(event: EventOf<'slack.button.clicked
 
   if (!requested.first) {
     await run.step('tell the asker on-call was already paged', async () => {
+      // Ephemeral: nothing to look up after a crash (at worst it shows twice).
       const told = await context.once(`after-hours.already-paged:${click.eventId}`, () =>
         context.slack.postEphemeral(alreadyEscalated({ channel: click.channel, user: click.user, threadTs: asked.threadTs })),
       );
@@ -68,6 +72,7 @@ export async function handleEscalationClick(event: EventOf<'slack.button.clicked
   }
 
   await run.step('update the notice', async () => {
+    // chat.update is idempotent by nature (the same content twice leaves the same message): no look-up.
     const updated = await context.once(`after-hours.notice-update:${noticeId}`, () =>
       context.slack.updateMessage(
         escalatedNotice({

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/web-api';
-import type { BusinessHoursSettings } from '../../shared/calendar/business-calendar';
+import type { BusinessHoursSettings, ClosureReason } from '../../shared/calendar/business-calendar';
 import { describeBusinessHours, describeInstant } from '../../shared/calendar/describe';
 import type { Config } from '../../shared/config/config-schema';
 import type { SlackMessage } from '../../shared/providers/slack/slack-messenger';
@@ -11,6 +11,8 @@ export interface NoticeInput {
   sender: string;
   /** When the team is back. */
   opening: Date;
+  /** Why the day it was posted is closed all day (a holiday, a configured closure), if it is. */
+  closedToday?: ClosureReason | undefined;
   hours: BusinessHoursSettings;
   responseTimes: Config['supportTerms']['responseTimes'];
   button: EscalationButtonValue;
@@ -18,12 +20,14 @@ export interface NoticeInput {
 
 /**
  * The after-hours notice: received outside business hours, when the team is back, the response times,
- * and the P0/P1 escalation buttons. Pure: the same input gives the same message.
+ * and the P0/P1 escalation buttons. On a weekday closed all day it names the closure ("We're closed today
+ * for Thanksgiving Day"), since business hours alone would read as open. Pure: the same input gives the
+ * same message.
  */
 export function afterHoursNotice(input: NoticeInput): SlackMessage {
   const back = describeInstant(input.opening, input.hours.timeZone);
-  const hours = describeBusinessHours(input.hours);
-  const intro = `Hi <@${input.sender}>, thanks for your message. It reached us outside business hours (${hours}); the team is back *${back}*.`;
+  const why = whyClosed(input);
+  const intro = `Hi <@${input.sender}>, thanks for your message. ${why}; the team is back *${back}*.`;
   const times = input.responseTimes.map((t) => `• *${t.severity}* (${t.meaning}): ${t.target}`).join('\n');
   const value = encodeButtonValue(input.button);
   const blocks: KnownBlock[] = [
@@ -55,9 +59,21 @@ export function afterHoursNotice(input: NoticeInput): SlackMessage {
   return {
     channel: input.channel,
     threadTs: input.threadTs,
-    text: `Thanks for your message. It reached us outside business hours (${hours}); the team is back ${back}. For a P0 or P1 emergency, use the escalation buttons.`,
+    text: `Thanks for your message. ${why}; the team is back ${back}. For a P0 or P1 emergency, use the escalation buttons.`,
     blocks,
   };
+}
+
+/** "We're closed today for Thanksgiving Day", or, on an ordinary night or weekend, the business hours. */
+function whyClosed(input: NoticeInput): string {
+  switch (input.closedToday?.kind) {
+    case 'holiday':
+      return `We're closed today for ${input.closedToday.name}`;
+    case 'closure':
+      return "We're closed today";
+    default:
+      return `It reached us outside business hours (${describeBusinessHours(input.hours)})`;
+  }
 }
 
 function confirmation(title: string, text: string) {

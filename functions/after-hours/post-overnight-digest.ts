@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import { describeInstant } from '../../shared/calendar/describe';
 import { businessCalendarOf } from '../../shared/config/business-calendar-of';
 import type { EventOf } from '../../shared/events/catalogue';
@@ -54,9 +55,7 @@ export async function postOvernightDigest(event: EventOf<'timer.fired'>, context
   });
 
   await run.step('post the overnight digest', async () => {
-    const posted = await context.once(`after-hours.digest:${timer.subject}`, () =>
-      context.slack.postMessage(overnightDigest({ channel: digest.channel, since, timeZone, entries: entries.linked })),
-    );
+    const posted = await postMessageOnce(context, `after-hours.digest:${timer.subject}`, overnightDigest({ channel: digest.channel, since, timeZone, entries: entries.linked }));
     const replied = entries.linked.filter((entry) => entry.teamReplied).length;
     return posted.alreadyDone
       ? { outcome: 'skipped', detail: `already posted (${posted.result.ts})` }

@@ -1,3 +1,4 @@
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import type { AutomationContext } from '../../shared/automation/automation';
 import type { EventOf } from '../../shared/events/catalogue';
 import type { SalesforceAccount } from '../../shared/providers/salesforce/salesforce';
@@ -62,23 +63,20 @@ async function tellTheTeam(event: EventOf<'codename.assigned'>, context: Automat
   const assigned = event.detail;
   const settings = syncSettingsOf(context.config);
   await run.step('tell the team', async () => {
-    // The Slack port cannot look a message up yet: a crash between Slack's answer and the ledger's
-    // completion posts this notice again when the claim is taken over.
-    const posted = await context.once(`codename-sync.attention:${assigned.eventId}`, async () => {
-      const similar = exact.length === 0 ? await similarAccounts(context, assigned.customerName, settings.field) : [];
-      const candidates = async (accounts: readonly SalesforceAccount[]): Promise<Candidate[]> =>
-        Promise.all(accounts.map(async (account) => ({ id: account.id, name: account.name, url: await salesforce.accountUrl(account.id) })));
-      const message = attentionMessage({
-        channel: settings.slackChannel,
-        label: assigned.label,
-        customerName: assigned.customerName,
-        field: settings.field,
-        exact: await candidates(exact),
-        similar: await candidates(similar),
-        runId: run.runId,
-      });
-      return context.slack.postMessage(message);
+    const similar = exact.length === 0 ? await similarAccounts(context, assigned.customerName, settings.field) : [];
+    const candidates = async (accounts: readonly SalesforceAccount[]): Promise<Candidate[]> =>
+      Promise.all(accounts.map(async (account) => ({ id: account.id, name: account.name, url: await salesforce.accountUrl(account.id) })));
+    const message = attentionMessage({
+      channel: settings.slackChannel,
+      label: assigned.label,
+      customerName: assigned.customerName,
+      field: settings.field,
+      exact: await candidates(exact),
+      similar: await candidates(similar),
+      runId: run.runId,
     });
+    // Found again in the channel after a crash, by the key in its metadata: the team is told once.
+    const posted = await postMessageOnce(context, `codename-sync.attention:${assigned.eventId}`, message);
     return posted.alreadyDone ? { outcome: 'skipped', detail: `already told (${posted.result.ts})` } : { detail: `told ${settings.slackChannel} (${posted.result.ts})` };
   });
 }

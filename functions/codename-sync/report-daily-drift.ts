@@ -1,3 +1,4 @@
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import type { AutomationContext } from '../../shared/automation/automation';
 import type { EventOf } from '../../shared/events/catalogue';
 import { readCodenameState } from './codename-state';
@@ -32,9 +33,8 @@ export async function reportDailyDrift(event: EventOf<'timer.fired'>, context: A
   if (!run.check('drift found', compared.drift.length === 0 ? 'no drift: nothing to report' : undefined, `${compared.drift.length}`)) return;
 
   await run.step('post the drift report', async () => {
-    // The Slack port cannot look a message up yet: a crash between Slack's answer and the ledger's
-    // completion posts this report again when the claim is taken over.
-    const posted = await context.once(`codename-sync.report:${timer.timerId}`, () => context.slack.postMessage(driftReportMessage(compared.drift, settings)));
+    // Found again in the channel after a crash, by the key in its metadata: the report is posted once.
+    const posted = await postMessageOnce(context, `codename-sync.report:${timer.timerId}`, driftReportMessage(compared.drift, settings));
     return posted.alreadyDone ? { outcome: 'skipped', detail: `already posted (${posted.result.ts})` } : { detail: `${compared.drift.length} difference(s) to ${settings.slackChannel} (${posted.result.ts})` };
   });
 }

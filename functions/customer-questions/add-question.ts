@@ -34,6 +34,7 @@ export async function addQuestion(event: EventOf<'slack.shortcut.used'>, context
   if (settings === undefined) {
     run.check('customer questions are configured', 'no customerQuestions section in the configuration');
     await run.step('tell them it is not set up', async () => {
+      // Ephemeral: Slack keeps nothing an app can look up, so a crash mid-call may show it twice.
       const told = await context.once(`customer-questions.not-set-up:${shortcut.eventId}`, () =>
         context.slack.postEphemeral(questionsNotSetUp({ channel: shortcut.channel, user: shortcut.user, threadTs: shortcut.threadTs })),
       );
@@ -103,6 +104,7 @@ export async function addQuestion(event: EventOf<'slack.shortcut.used'>, context
   });
 
   await run.step('confirm to the person who sent it', async () => {
+    // Ephemeral: nothing to look up after a crash (at worst the confirmation shows twice).
     const told = await context.once(`customer-questions.confirm:${shortcut.eventId}`, () =>
       context.slack.postEphemeral(questionAdded({ channel: shortcut.channel, user: shortcut.user, threadTs: shortcut.threadTs, row: added.row, url: added.url, already: added.already })),
     );

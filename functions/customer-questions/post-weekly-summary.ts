@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import { businessCalendarOf } from '../../shared/config/business-calendar-of';
 import type { EventOf } from '../../shared/events/catalogue';
 import { QuestionStore } from './question-store';
@@ -23,8 +24,10 @@ export async function postWeeklySummary(event: EventOf<'timer.fired'>, context: 
 
   const timeZone = businessCalendarOf(config).settings.timeZone;
   await run.step('post the weekly summary', async () => {
-    const posted = await context.once(`customer-questions.summary:${timer.subject}`, () =>
-      context.slack.postMessage(weeklySummary({ channel: settings.docsChannel, from: weekBefore(summaryAt, timeZone), to: summaryAt, timeZone, questions })),
+    const posted = await postMessageOnce(
+      context,
+      `customer-questions.summary:${timer.subject}`,
+      weeklySummary({ channel: settings.docsChannel, from: weekBefore(summaryAt, timeZone), to: summaryAt, timeZone, questions }),
     );
     return posted.alreadyDone
       ? { outcome: 'skipped', detail: `already posted (${posted.result.ts})` }

@@ -1,9 +1,11 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import { describeInstant } from '../../shared/calendar/describe';
 import { businessCalendarOf } from '../../shared/config/business-calendar-of';
 import type { EventOf } from '../../shared/events/catalogue';
 import { slackTsToDate } from '../../shared/providers/slack/slack-ts';
 import { unansweredFlag } from './flag-message';
+import { endWatch } from './close-watch';
 import { WatchStore } from './watch-store';
 
 /**
@@ -29,16 +31,15 @@ export async function flagUnanswered(event: EventOf<'timer.fired'>, context: Aut
   const answer = await store.teamAnswerAfter(watch.channel, watch.threadTs, watch.ts);
   if (answer !== undefined) {
     run.check('still waiting for a first reply', `a team member answered ${describeInstant(slackTsToDate(answer), timeZone)}`);
-    await store.close(watch);
+    await endWatch(watch, context, store, `a team member answered ${describeInstant(slackTsToDate(answer), timeZone)}`);
     return;
   }
   run.check('still waiting for a first reply', undefined, `posted ${describeInstant(slackTsToDate(watch.ts), timeZone)}, due ${describeInstant(new Date(watch.dueAt), timeZone)}`);
 
   await run.step('flag the unanswered message', async () => {
-    const posted = await context.once(`first-response.flag:${watch.channel}:${watch.ts}`, async () =>
-      context.slack.postMessage(unansweredFlag({ channel: settings.channel, watch, permalink: await context.slack.permalink(watch.channel, watch.ts), timeZone })),
-    );
-    await store.close(watch);
+    const permalink = await context.slack.permalink(watch.channel, watch.ts);
+    const posted = await postMessageOnce(context, `first-response.flag:${watch.channel}:${watch.ts}`, unansweredFlag({ channel: settings.channel, watch, permalink, timeZone }));
+    await endWatch(watch, context, store, `no first reply by ${describeInstant(new Date(watch.dueAt), timeZone)}: flagged in ${settings.channel}`);
     return posted.alreadyDone ? { outcome: 'skipped', detail: `already flagged (${posted.result.ts})` } : { detail: `flagged in ${settings.channel} (${posted.result.ts})` };
   });
 }

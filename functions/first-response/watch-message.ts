@@ -34,7 +34,7 @@ export async function watchMessage(event: EventOf<'slack.message.posted'>, conte
       // A reply in a thread answers that thread's watch; one at the top of the channel, every earlier one.
       const candidates = message.threadTs === undefined ? await store.pending(message.channel) : [await store.get(message.channel, message.threadTs)].filter((watch) => watch !== undefined);
       const answered = answeredWatches(candidates, { ts: message.ts, threadTs: message.threadTs });
-      for (const watch of answered) await closeWatch(watch, context, store);
+      for (const watch of answered) await closeWatch(watch, context, store, `${message.user} answered in ${message.threadTs === undefined ? 'the channel' : 'the thread'}`);
       const where = message.threadTs === undefined ? 'in the channel' : `in thread ${message.threadTs}`;
       return answered.length === 0
         ? { detail: `${message.user} wrote ${where}; no watch was waiting for it` }
@@ -63,9 +63,10 @@ export async function watchMessage(event: EventOf<'slack.message.posted'>, conte
       excerpt: firstLine(message.text, EXCERPT_LIMIT),
       dueAt: dueAt.toISOString(),
       timerId,
+      startedBy: message.eventId,
     });
     await context.timers.schedule({ id: timerId, automation: 'first-response', kind: 'first-response', subject: `${message.channel}:${threadTs}`, dueAt });
     const allowed = within ? `${settings.withinBusinessHours} of business time` : `${settings.outsideBusinessHours}, outside business hours`;
-    return { detail: `a first reply is due ${describeInstant(dueAt, timeZone)} (${allowed})` };
+    return { outcome: 'waiting', detail: `a first reply is due ${describeInstant(dueAt, timeZone)} (${allowed})` };
   });
 }

@@ -13,6 +13,8 @@ export interface Watch {
   excerpt: string;
   dueAt: string;
   timerId: string;
+  /** The event that started the watch: its run waits until the watch is answered or flagged. */
+  startedBy?: string;
 }
 
 /** Watches and team activity are kept this long after their last write (deadlines are hours away, not weeks). */
@@ -100,6 +102,6 @@ export class WatchStore {
 }
 
 function toWatch(item: Watch & { pk: string; sk: string }): Watch {
-  const { channel, ts, threadTs, user, customer, excerpt, dueAt, timerId } = item;
-  return { channel, ts, threadTs, user, customer, excerpt, dueAt, timerId };
+  const { channel, ts, threadTs, user, customer, excerpt, dueAt, timerId, startedBy } = item;
+  return { channel, ts, threadTs, user, customer, excerpt, dueAt, timerId, ...(startedBy === undefined ? {} : { startedBy }) };
 }

@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import type { EventOf } from '../../shared/events/catalogue';
 import { repositoryName } from '../../shared/providers/github/github';
 import { commentMarker, investigationComment, investigationExpiredNotice } from './investigation-messages';
@@ -47,7 +48,7 @@ export async function checkInvestigation(event: EventOf<'timer.fired'>, context:
             ? undefined
             : `"${label}" is no longer on ${name}`;
   if (!run.check(`"${label}" still on the open issue`, why)) {
-    await store.stop(repository, number, timer.timerId);
+    if (await store.stop(repository, number, timer.timerId)) await context.closeWaitingRun(investigation.startedBy, `checked: ${why}`);
     return;
   }
   // Decided: from here on, a retry carries on and the label's removal does not stop the check.
@@ -62,6 +63,7 @@ export async function checkInvestigation(event: EventOf<'timer.fired'>, context:
 
   if (addBack.length > 0) {
     await run.step('add the triage labels back', async () => {
+      // Adding labels is idempotent by nature (a label already there stays once): no look-up needed.
       const added = await context.once(`github-labels.investigation.add-back:${timer.timerId}`, () => github.addIssueLabels(repository, number, addBack));
       if (added.alreadyDone) return { outcome: 'skipped', detail: 'already added by an earlier attempt' };
       return { detail: `${addBack.join(', ')} on ${name}` };
@@ -80,13 +82,12 @@ export async function checkInvestigation(event: EventOf<'timer.fired'>, context:
   });
 
   await run.step('tell the team in Slack', async () => {
-    // The Slack port cannot look a message up yet: a crash between Slack's answer and the ledger's
-    // completion posts this notice again when the claim is taken over.
     const notice = investigationExpiredNotice({ channel: settings.slackChannel, issue: name, url: investigation.url, label, businessDays, addedBack: addBack });
-    const posted = await context.once(`github-labels.investigation.slack:${timer.timerId}`, () => context.slack.postMessage(notice));
+    const posted = await postMessageOnce(context, `github-labels.investigation.slack:${timer.timerId}`, notice);
     if (posted.alreadyDone) return { outcome: 'skipped', detail: `already told (${posted.result.ts})` };
     return { detail: `told ${settings.slackChannel} (${posted.result.ts})` };
   });
 
   await store.stop(repository, number, timer.timerId);
+  await context.closeWaitingRun(investigation.startedBy, `checked: "${label}" was still there, ${name} went back to triage`);
 }

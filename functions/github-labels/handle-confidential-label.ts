@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import type { EventOf } from '../../shared/events/catalogue';
 import { createEvent } from '../../shared/events/validate-event';
 import { repositoryName, sameRepository } from '../../shared/providers/github/github';
@@ -37,8 +38,7 @@ export async function handleConfidentialLabel(event: EventOf<'github.label.chang
       const text =
         `:warning: The codename label \`${name}\` was deleted in ${where}. It was not deleted in the public repository, ` +
         'where issues may still carry it: delete it there by hand if it is no longer used, and check the customer\'s account in Salesforce.';
-      // The Slack port cannot look a message up yet: a crash after Slack took it posts it again.
-      const posted = await context.once(`github-labels.codename-deleted:${change.eventId}`, () => context.slack.postMessage({ channel: settings.slackChannel, text }));
+      const posted = await postMessageOnce(context, `github-labels.codename-deleted:${change.eventId}`, { channel: settings.slackChannel, text });
       return posted.alreadyDone ? { outcome: 'skipped', detail: `already told (${posted.result.ts})` } : { detail: `told ${settings.slackChannel} (${posted.result.ts})` };
     });
     return;
@@ -78,6 +78,7 @@ export async function handleConfidentialLabel(event: EventOf<'github.label.chang
       customerName: customerName as string,
       ...(previous === undefined ? {} : { previousLabel: previous }),
     });
+    // Keyed by the event's id like the request above: publishing again is harmless.
     const published = await context.once(`github-labels.codename-assigned:${change.eventId}`, async () => {
       await context.publish(assigned);
       return { eventId: assigned.detail.eventId };

@@ -31,7 +31,10 @@ export async function startInvestigation(
   const timer = investigationTimer(issue.repository, issue.number, issue.eventId, dueAt);
   await run.step('start the investigation clock', async () => {
     const replaced = await store.start(issue.repository, issue.number, { timerId: timer.id, dueAt: dueAt.toISOString(), startedBy: issue.eventId, url: issue.url });
-    if (replaced !== undefined && replaced.timerId !== timer.id) await context.timers.cancel(replaced.timerId);
+    if (replaced !== undefined && replaced.timerId !== timer.id) {
+      await context.timers.cancel(replaced.timerId);
+      await context.closeWaitingRun(replaced.startedBy, `a fresh clock replaced it: "${label}" was added again or ${name} reopened`);
+    }
     await context.timers.schedule(timer);
     const when = describeInstant(dueAt, calendar.settings.timeZone);
     return { outcome: 'waiting', detail: `checks ${name} ${when} (${businessDays} business days) unless "${label}" is removed or the issue closed first` };

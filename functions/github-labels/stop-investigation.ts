@@ -27,9 +27,10 @@ export async function stopInvestigation(
   const reason = event.detailType === 'github.issue.unlabeled' ? 'the label was removed' : 'the issue was closed';
 
   await run.step('stop the investigation clock', async () => {
-    const { timerId } = current as { timerId: string };
+    const { timerId, startedBy } = current as { timerId: string; startedBy: string };
     await context.timers.cancel(timerId);
     const stopped = await store.stop(issue.repository, issue.number, timerId);
+    if (stopped) await context.closeWaitingRun(startedBy, `the check of ${name} stopped: ${reason}`);
     return { detail: stopped ? `stopped the check of ${name}: ${reason}` : `the clock of ${name} had already moved on` };
   });
 }

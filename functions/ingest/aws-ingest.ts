@@ -2,6 +2,7 @@ import { EventBridgeBus } from '../../shared/bus/event-bus-eventbridge';
 import { systemClock } from '../../shared/clock/clock';
 import { readAwsEnvironment } from '../../shared/aws/aws-environment';
 import { loadSecrets } from '../../shared/aws/load-secrets';
+import { WEBHOOK_SECRET_NAMES } from '../../shared/settings/secrets';
 import { createLogger } from '../../shared/log/logger';
 import { createDocumentClient } from '../../shared/store/dynamodb-client';
 import { DynamoDbTable } from '../../shared/store/dynamodb-table';
@@ -19,6 +20,8 @@ import type { IngestRequest, IngestResponse } from './http';
  */
 export function createAwsIngest(env: Record<string, string | undefined> = process.env): (request: IngestRequest) => Promise<IngestResponse> {
   const environment = readAwsEnvironment(env);
+  const webhookSecretArn = environment.webhookSecretArn;
+  if (webhookSecretArn === undefined) throw new Error('invalid function environment: WEBHOOK_SECRET_ARN (the webhook secret) is not set');
   const clock = systemClock;
   const log = createLogger({ level: environment.logLevel, runtime: 'aws' });
   const table = new DynamoDbTable(createDocumentClient(), environment.tableName, clock);
@@ -26,7 +29,8 @@ export function createAwsIngest(env: Record<string, string | undefined> = proces
   const contactFormRules = new ConfiguredContactFormRules(table, clock, { cacheMs: 30_000 });
   return createIngest({
     clock,
-    secrets: () => loadSecrets(environment.secretArn),
+    // The webhook secret only: ingest's role may not read the provider credentials.
+    secrets: () => loadSecrets(webhookSecretArn, WEBHOOK_SECRET_NAMES),
     publicBaseUrl: () => environment.publicBaseUrl,
     intake: new LedgeredIntake(new EventBridgeBus(environment.busName), deliveries, log),
     contactFormRules: () => contactFormRules.current(),

@@ -16,6 +16,9 @@ export async function handleConversationUpdate(event: EventOf<'unthread.conversa
   await run.step('record the conversation status', async () => {
     const recorded = await store.recordStatus(applicationId as string, status, updatedAt, 'webhook');
     if (!recorded) return { outcome: 'skipped', detail: `a later status than ${status} is recorded already` };
-    return { detail: status === 'closed' ? `closed: no more reminders` : `${status}: reminders continue unless it is closed` };
+    if (status !== 'closed') return { detail: `${status}: reminders continue unless it is closed` };
+    // The application's run (its id is the submission's event) waited for this.
+    await context.closeWaitingRun(applicationId as string, `conversation ${conversationId} closed (Unthread webhook)`);
+    return { detail: 'closed: no more reminders' };
   });
 }

@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import { describeInstant } from '../../shared/calendar/describe';
 import { businessCalendarOf } from '../../shared/config/business-calendar-of';
 import type { EventOf } from '../../shared/events/catalogue';
@@ -25,7 +26,13 @@ export async function handleDeadlineTimer(event: EventOf<'timer.fired'>, context
   if (!run.check('conversation created', conversation === undefined ? `no conversation was created for ${subject}` : undefined)) return;
   const current = { ...application!, conversation: conversation! };
 
-  if (!run.check('conversation still open', whyClosed(current), `${conversationLabel(conversation!)} not closed by a webhook`)) return;
+  const closedByWebhook = whyClosed(current);
+  if (closedByWebhook !== undefined) {
+    run.check('conversation still open', closedByWebhook);
+    await context.closeWaitingRun(current.id, `conversation ${conversationLabel(conversation!)} closed`);
+    return;
+  }
+  run.check('conversation still open', undefined, `${conversationLabel(conversation!)} not closed by a webhook`);
   const status = await run.step('check the conversation in Unthread', async () => {
     const found = await context.unthread.get(conversation!.id);
     const now = context.clock.now().toISOString();
@@ -33,9 +40,16 @@ export async function handleDeadlineTimer(event: EventOf<'timer.fired'>, context
     if (found.status === CLOSED) await store.recordStatus(current.id, CLOSED, now, 'api');
     return { detail: `${conversationLabel(conversation!)} is ${found.status}`, status: found.status };
   });
-  if (!run.check('open in Unthread', status.status === CLOSED || status.status === 'deleted' ? `${conversationLabel(conversation!)} is ${status.status}: nothing to remind` : undefined)) return;
+  if (status.status === CLOSED || status.status === 'deleted') {
+    run.check('open in Unthread', `${conversationLabel(conversation!)} is ${status.status}: nothing to remind`);
+    await context.closeWaitingRun(current.id, `conversation ${conversationLabel(conversation!)} is ${status.status} (Unthread, asked at the ${kind} timer)`);
+    return;
+  }
+  run.check('open in Unthread', undefined);
 
   await remind(kind as DeadlineKind, current, context);
+  // Past the deadline the manager has been told: nothing more is scheduled, the application's wait is over.
+  if (kind === 'escalate') await context.closeWaitingRun(current.id, `still open past its deadline: ${current.cse.name}'s manager was told`);
 }
 
 function whyClosed(application: JobApplication): string | undefined {
@@ -46,21 +60,19 @@ function whyClosed(application: JobApplication): string | undefined {
 async function remind(kind: DeadlineKind, application: JobApplication & { conversation: NonNullable<JobApplication['conversation']> }, context: AutomationContext): Promise<void> {
   const zone = businessCalendarOf(context.config).settings.timeZone;
   const input = { application, due: describeInstant(new Date(application.dueAt), zone) };
-  // No `find`: the Slack port cannot look a message up yet (message metadata and history look-ups come
-  // with the crash-reconciliation work); a crash between Slack's answer and the ledger's completion may
-  // repeat this one reminder.
+  // Direct messages: after a crash they are looked for in the DM with the CSE or manager.
   const key = `job-applications.${kind}:${application.id}`;
   if (kind === 'escalate') {
     const settings = await jobApplicationsSettings(context);
     await context.run.step(`tell ${settings.manager.name}`, async () => {
-      const told = await context.once(key, () => context.slack.postMessage(escalationToManager(input, settings.manager)));
+      const told = await postMessageOnce(context, key, escalationToManager(input, settings.manager));
       return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `${application.position} past its deadline with ${application.cse.name}` };
     });
     return;
   }
   const message = kind === 'remind' ? reminderBeforeDeadline(input) : reminderAtDeadline(input);
   await context.run.step(`remind ${application.cse.name}`, async () => {
-    const sent = await context.once(key, () => context.slack.postMessage(message));
+    const sent = await postMessageOnce(context, key, message);
     if (sent.alreadyDone) return { outcome: 'skipped', detail: 'already reminded' };
     return { detail: kind === 'remind' ? `due ${input.due}` : `due now (${input.due})` };
   });

@@ -14,5 +14,5 @@ export async function handleEscalationTimer(event: EventOf<'timer.fired'>, conte
   const current =
     incident !== undefined && ((incident.status === 'paging' && incident.step === step) || incident.lastEventId === event.detail.eventId);
   if (!run.check('still waiting at this page', current ? undefined : `${incidentId} is ${incident?.status ?? 'gone'}, at page ${(incident?.step ?? 0) + 1}`, `${incidentId}, page ${step + 1}`)) return;
-  await escalateIncident(incident!, step, event.detail.eventId, context, store);
+  await escalateIncident(incident!, step, event.detail.eventId, context, store, `no ACK to page ${step + 1} in time`);
 }

@@ -1,36 +1,53 @@
 import type { AutomationContext } from '../../shared/automation/automation';
 import type { EventOf } from '../../shared/events/catalogue';
 import { acknowledgeIncident } from './acknowledge-incident';
-import { pagedSoFar } from './escalation-plan';
-import type { Incident } from './incident';
+import { chainMemberOf, decideAck } from './decide-ack';
 import type { IncidentStore } from './incident-store';
 import { parseAck } from './parse-ack';
+import { replyBySms } from './reply-by-sms';
+import { chooseAPage, notAnAck, noOpenPages, unknownCode, alreadyAcknowledged } from './sms-replies';
+
+/** Incidents an SMS is read against: the newest, far more than are ever open at once. */
+const RECENT_INCIDENTS = 100;
 
 /**
- * A reply to a page. "ACK" (any case or spacing, with or without the code) from someone who was paged
- * acknowledges: the incident with that code, or without one the newest open incident paged to that
- * number. Anything else, or anyone else, changes nothing.
+ * An SMS to our number. From someone on the paging chain it gets exactly one outcome, and always a reply
+ * saying which: an ACK with a code acknowledges that incident (paged yet or not: they are on its chain); a
+ * bare ACK acknowledges the one open incident paged to them, and with several acknowledges none and lists
+ * their codes; a wrong code, a taken incident or another text is answered with what they can do. From
+ * anyone else it changes nothing and gets no answer.
  */
 export async function handleInboundSms(event: EventOf<'sms.received'>, context: AutomationContext, store: IncidentStore): Promise<void> {
-  const { run } = context;
+  const { run, config } = context;
   const sms = event.detail;
-  const intent = parseAck(sms.body);
-  if (!run.check('an ACK', intent.kind === 'ack' ? undefined : 'the message is not an ACK')) return;
-  const code = intent.kind === 'ack' ? intent.code : undefined;
+  const recent = await store.list({ limit: RECENT_INCIDENTS });
+  const member = chainMemberOf(sms.from, config.paging.chain, recent);
+  if (!run.check('from someone on the paging chain', member === undefined ? 'the sender is not on the paging chain: nothing changes, no answer' : undefined, member?.name)) return;
+  const { name } = member as { name: string };
 
-  const open = await store.list({ openOnly: true, limit: 100 });
-  const pagedThisNumber = (incident: Incident) => pagedSoFar(incident, incident.step).some((member) => member.phone === sms.from);
-  let incident: Incident | undefined;
-  if (code === undefined) {
-    incident = open.find(pagedThisNumber);
-    if (!run.check('an open incident paged to this number', incident === undefined ? 'no open incident was paged to the sender' : undefined, incident?.id)) return;
-  } else {
-    // A code may name an incident already taken: the sender is then told who has it.
-    incident = open.find((candidate) => candidate.code === code) ?? (await store.find(code));
-    if (!run.check(`an incident with code ${code}`, incident === undefined ? `no open incident has the code ${code}` : undefined, incident?.id)) return;
-    if (!run.check('sender was paged for it', pagedThisNumber(incident as Incident) ? undefined : 'the sender was not paged for this incident')) return;
+  const intent = parseAck(sms.body);
+  const decision = decideAck(intent, sms.from, recent, context.clock.now());
+  switch (decision.kind) {
+    case 'acknowledge': {
+      const { incident, paged } = decision;
+      run.check('an ACK for one open incident', undefined, `${incident.id} (ACK ${incident.code})${paged ? '' : ', before being paged'}`);
+      await acknowledgeIncident((await store.get(incident.id)) ?? incident, name, sms.eventId, context, store, { phone: sms.from, paged });
+      return;
+    }
+    case 'choose':
+      run.check('an ACK for one open incident', `a bare ACK with ${decision.open.length} open pages (${decision.open.map((i) => i.id).join(', ')}): none acknowledged, the codes sent`);
+      return replyBySms(context, sms.eventId, sms.from, chooseAPage(decision.open), 'send the open codes');
+    case 'unknown-code':
+      run.check('an ACK for one open incident', `no open incident of ${name} has the code ${decision.code.slice(0, 12)}: the open codes sent`);
+      return replyBySms(context, sms.eventId, sms.from, unknownCode(decision.code, decision.open), 'send the open codes');
+    case 'taken':
+      run.check('an ACK for one open incident', `${decision.incident.id} was acknowledged by ${decision.incident.acknowledgedBy ?? 'someone'} already`);
+      return replyBySms(context, sms.eventId, sms.from, alreadyAcknowledged(decision.incident), 'tell them it is taken');
+    case 'nothing-open':
+      run.check('an ACK for one open incident', `no open incident on the chain of ${name}`);
+      return replyBySms(context, sms.eventId, sms.from, noOpenPages());
+    case 'not-an-ack':
+      run.check('an ACK', 'the message is not an ACK: what to reply was sent');
+      return replyBySms(context, sms.eventId, sms.from, notAnAck(decision.open));
   }
-  const found = incident as Incident;
-  const member = found.chain.find((candidate) => candidate.phone === sms.from);
-  await acknowledgeIncident((await store.get(found.id)) ?? found, member?.name ?? 'someone on the chain', sms.eventId, context, store, sms.from);
 }

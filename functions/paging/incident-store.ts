@@ -76,23 +76,36 @@ export class IncidentStore {
     return items.map(toIncident);
   }
 
-  /** Moves the page on from `fromStep` to `toStep`, if no one else moved it or acknowledged meanwhile. */
-  async advance(id: string, fromStep: number, toStep: number, eventId: string): Promise<Incident | undefined> {
-    return this.transition(id, { step: toStep, lastEventId: eventId }, all(equals('status', 'paging'), equals('step', fromStep)));
+  /**
+   * Moves the page on from `fromStep` to `toStep`, if no one else moved it or acknowledged meanwhile.
+   * `from` is the incident as read at `fromStep`: while it stays there, the event that paged it does too.
+   */
+  async advance(from: Incident & { lastEventId?: string }, toStep: number, eventId: string): Promise<Incident | undefined> {
+    return this.transition(from.id, { step: toStep, ...moveFrom(from, eventId) }, all(equals('status', 'paging'), equals('step', from.step)));
   }
 
   /** Every page went unacknowledged. */
-  async markUnanswered(id: string, fromStep: number, eventId: string): Promise<Incident | undefined> {
-    return this.transition(id, { status: 'unanswered', lastEventId: eventId }, all(equals('status', 'paging'), equals('step', fromStep)));
+  async markUnanswered(from: Incident & { lastEventId?: string }, eventId: string): Promise<Incident | undefined> {
+    return this.transition(from.id, { status: 'unanswered', ...moveFrom(from, eventId) }, all(equals('status', 'paging'), equals('step', from.step)));
   }
 
-  /** Someone is on it; a late ACK after every page went unanswered counts too. */
+  /**
+   * Someone is on it; a late ACK after every page went unanswered counts too. Undefined when it was
+   * acknowledged already. Conditional on the version read, so that the event it supersedes is exact.
+   */
   async acknowledge(id: string, by: string, eventId: string): Promise<Incident | undefined> {
-    return this.transition(
-      id,
-      { status: 'acknowledged', acknowledgedBy: by, acknowledgedAt: this.clock.now().toISOString(), lastEventId: eventId },
-      notEquals('status', 'acknowledged'),
-    );
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const current = await this.get(id);
+      if (current === undefined || current.status === 'acknowledged') return undefined;
+      const acknowledged = await this.transition(
+        id,
+        { status: 'acknowledged', acknowledgedBy: by, acknowledgedAt: this.clock.now().toISOString(), ...moveFrom(current, eventId) },
+        all(notEquals('status', 'acknowledged'), equals('version', current.version)),
+      );
+      if (acknowledged !== undefined) return acknowledged;
+      // It moved on meanwhile (a page, a delivery report): read it again.
+    }
+    throw new ConditionFailedError(`incident ${id} kept changing while it was being acknowledged`);
   }
 
   /** Remembers a page and which incident its message belongs to (delivery callbacks name only the message). */
@@ -125,6 +138,11 @@ export class IncidentStore {
       throw error;
     }
   }
+}
+
+/** What every transition records: the event that made it, and the one whose transition it replaces. */
+function moveFrom(from: Incident & { lastEventId?: string }, eventId: string): Record<string, string> {
+  return { lastEventId: eventId, ...(from.lastEventId === undefined || from.lastEventId === eventId ? {} : { supersededEventId: from.lastEventId }) };
 }
 
 function toIncident(item: Stored<Incident>): Incident & { lastEventId?: string } {

@@ -24,6 +24,8 @@ export interface Incident {
   requestedBy: string;
   /** The customer's Slack thread, when the emergency came from one. */
   slack?: { channel: string; threadTs: string };
+  /** A link that opens the customer's thread (its permalink), fixed when the incident opened. */
+  link?: string;
   /** The chain and its timings as they were when the incident opened. */
   chain: ChainMember[];
   repeats: number;
@@ -37,6 +39,11 @@ export interface Incident {
   openedAt: string;
   /** Bumped by every change; each transition is conditional on the state it starts from. */
   version: number;
+  /**
+   * The event whose transition the latest one replaced: its run was waiting on the page it sent, and is
+   * closed by the run that moved the incident on.
+   */
+  supersededEventId?: string;
 }
 
 /** Open incidents are still waiting for someone. */

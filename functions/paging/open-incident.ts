@@ -1,10 +1,12 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { postMessageOnce } from '../../shared/automation/post-message-once';
 import { durationMs } from '../../shared/config/duration';
 import type { EventOf } from '../../shared/events/catalogue';
 import { ackCodeCandidates, incidentIdFor } from './incident-identity';
 import type { IncidentStore } from './incident-store';
 import { pagePerson } from './page-person';
-import { incidentOpened } from './paging-messages';
+import { incidentOpened, slackChannelLink } from './paging-messages';
+import { ProviderError } from '../../shared/providers/provider-error';
 
 type OpenTrigger = EventOf<'slack.emergency.requested'> | EventOf<'incident.open.requested'>;
 
@@ -22,6 +24,8 @@ export async function openIncident(event: OpenTrigger, context: AutomationContex
     const existing = await store.get(id);
     if (existing !== undefined) return { outcome: 'skipped' as const, detail: `${id} is open already`, incident: existing, created: false };
     const taken = new Set((await store.list({ openOnly: true })).map((open) => open.code));
+    const slack = event.detailType === 'slack.emergency.requested' ? { channel: event.detail.channel, threadTs: event.detail.threadTs } : undefined;
+    const link = slack === undefined ? undefined : await threadLink(context, slack.channel, slack.threadTs);
     const code = ackCodeCandidates(id).find((candidate) => !taken.has(candidate)) as string;
     const paging = config.paging;
     const opened = await store.open(
@@ -33,7 +37,8 @@ export async function openIncident(event: OpenTrigger, context: AutomationContex
         customer: request.customer,
         excerpt: request.excerpt,
         requestedBy: request.requestedBy,
-        ...(event.detailType === 'slack.emergency.requested' ? { slack: { channel: event.detail.channel, threadTs: event.detail.threadTs } } : {}),
+        ...(slack === undefined ? {} : { slack }),
+        ...(link === undefined ? {} : { link }),
         chain: paging.chain.map(({ name, phone }) => ({ name, phone })),
         repeats: paging.repeats,
         ackTimeoutMs: durationMs(paging.ackTimeout),
@@ -54,9 +59,23 @@ export async function openIncident(event: OpenTrigger, context: AutomationContex
   }
   const first = incident.chain[0]?.name ?? 'nobody';
   await run.step('tell the internal channel', async () => {
-    const told = await context.once(`paging.opened:${id}`, () => context.slack.postMessage(incidentOpened(incident, first)));
+    const told = await postMessageOnce(context, `paging.opened:${id}`, incidentOpened(incident, first));
     return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `posted in ${incident.internalChannel}` };
   });
   await pagePerson(incident, 0, context, store);
 }
 
+/**
+ * The customer's thread as a link for the page and the internal post: its permalink, fixed once in the
+ * incident (every page of it has the same text, which is how a page is found again after a crash). A
+ * page never waits on Slack: if Slack cannot say, the channel's link does.
+ */
+async function threadLink(context: AutomationContext, channel: string, threadTs: string): Promise<string> {
+  try {
+    return await context.slack.permalink(channel, threadTs);
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    context.log.warn('no permalink for the customer thread: the page links to the channel', { operation: error.operation, code: error.code, transient: error.transient });
+    return slackChannelLink(channel);
+  }
+}

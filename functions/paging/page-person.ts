@@ -1,4 +1,5 @@
 import type { AutomationContext } from '../../shared/automation/automation';
+import { sendSmsOnce } from '../../shared/automation/send-sms-once';
 import { describeInstant } from '../../shared/calendar/describe';
 import { businessCalendarOf } from '../../shared/config/business-calendar-of';
 import { personPagedAt } from './escalation-plan';
@@ -6,11 +7,16 @@ import { escalationTimer } from './escalation-timer';
 import type { Incident } from './incident';
 import type { IncidentStore } from './incident-store';
 import { composePage, fitsOneSegment } from './page-message';
-import { slackChannelLink } from './paging-messages';
+import { customerThreadLink } from './paging-messages';
 
 /**
  * Sends page number `step` of an incident by SMS (once, however often the run is retried), remembers it,
- * and sets the timer that moves on to the next person if nobody acknowledges in time.
+ * and sets the timer that moves on to the next person if nobody acknowledges in time. The run then waits
+ * on the incident: the run that moves it on closes this one.
+ *
+ * After a crash mid-send, the page is looked for in Twilio's list by number and text (the ACK code makes
+ * the text the incident's); the same page sent on an earlier pass of the chain is told apart by its
+ * message SID, which is recorded as that page's.
  */
 export async function pagePerson(incident: Incident, step: number, context: AutomationContext, store: IncidentStore): Promise<void> {
   const target = personPagedAt(incident, step);
@@ -21,16 +27,24 @@ export async function pagePerson(incident: Incident, step: number, context: Auto
     customer: incident.customer,
     excerpt: incident.excerpt,
     code: incident.code,
-    ...(incident.slack === undefined ? {} : { link: slackChannelLink(incident.slack.channel) }),
+    ...(incident.slack === undefined ? {} : { link: customerThreadLink(incident) as string }),
   });
 
   await context.run.step(`page ${member.name}`, async () => {
-    const sent = await context.once(`paging.page:${incident.id}:${step}`, () =>
-      context.sms.send({
+    const sent = await sendSmsOnce(
+      context,
+      `paging.page:${incident.id}:${step}`,
+      {
         to: member.phone,
         body,
         ...(context.publicBaseUrl === undefined ? {} : { statusCallback: `${context.publicBaseUrl}/webhooks/twilio/status` }),
-      }),
+      },
+      {
+        belongsElsewhere: async (sid) => {
+          const page = await store.pageOfMessage(sid);
+          return page !== undefined && (page.incidentId !== incident.id || page.step !== step);
+        },
+      },
     );
     await store.recordPage(incident.id, { step, to: member.name, sid: sent.result.sid, sentAt: context.clock.now().toISOString() });
     const where = `page ${step + 1}, pass ${pass}${fitsOneSegment(body) ? '' : ', longer than one SMS segment'}`;

@@ -10,9 +10,16 @@ function headline(incident: Incident): string {
   return `*${incident.severity}* for *${incident.customer}* (${incident.id})`;
 }
 
+/** The link to the customer's thread: its permalink, or for incidents opened without one, the channel. */
+export function customerThreadLink(incident: Pick<Incident, 'slack' | 'link'>): string | undefined {
+  if (incident.slack === undefined) return undefined;
+  return incident.link ?? slackChannelLink(incident.slack.channel);
+}
+
 /** Internal channel: an incident opened and who is being paged. */
 export function incidentOpened(incident: Incident, paging: string): SlackMessage {
-  const thread = incident.slack === undefined ? '' : ` <${slackChannelLink(incident.slack.channel)}|Customer thread>.`;
+  const link = customerThreadLink(incident);
+  const thread = link === undefined ? '' : ` <${link}|Customer thread>.`;
   const text = `:rotating_light: ${headline(incident)}: paging ${paging} by SMS.${thread} To acknowledge, reply ACK ${incident.code} to the page.`;
   return { channel: incident.internalChannel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
@@ -33,14 +40,4 @@ export function acknowledgedInternally(incident: Incident, by: string): SlackMes
 export function nobodyAnswered(incident: Incident, pages: number): SlackMessage {
   const text = `:warning: Nobody acknowledged ${headline(incident)} after ${pages} pages over the whole chain. Someone must take it now: reply ACK ${incident.code} to any page, or run \`switchboard incidents ack ${incident.code}\`.`;
   return { channel: incident.fallbackChannel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
-}
-
-/** SMS to whoever acknowledged. */
-export function acknowledgementConfirmed(incident: Incident, by: string): string {
-  return `Thanks ${by}: you are on ${incident.id} (${incident.severity}, ${incident.customer}). The customer has been told.`;
-}
-
-/** SMS to someone acknowledging an incident another person already took. */
-export function alreadyAcknowledged(incident: Incident): string {
-  return `${incident.id} (${incident.customer}) was already acknowledged by ${incident.acknowledgedBy ?? 'someone else'}. No action needed.`;
 }

@@ -26,7 +26,6 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
     return value;
   };
   const table = new DynamoDbTable(createDocumentClient(), required(STACK_OUTPUTS.tableName), systemClock);
-  const secretId = required(STACK_OUTPUTS.secretArn);
   const bus = new EventBridgeBus(required(STACK_OUTPUTS.busName));
   const baseUrl = required(STACK_OUTPUTS.apiUrl).replace(/\/$/, '');
   const jsonOutput = (key: string) => JSON.parse(required(key)) as Record<string, string>;
@@ -54,9 +53,19 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
     baseUrlKnown: true,
     publicBaseUrl: baseUrl,
     clock: systemClock,
+    // The admin may read both secrets: the webhook secrets sign simulated webhooks, the credentials act
+    // (codenames assign). Where a name is in both (TWILIO_AUTH_TOKEN), the webhook secret's verifies.
     async secrets() {
-      const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
-      return readSecrets(JSON.parse(secret.SecretString ?? '{}') as Record<string, unknown>);
+      // Read when needed, so that commands that sign or act nothing work on any deployed version.
+      const secretIds = [required(STACK_OUTPUTS.secretArn), required(STACK_OUTPUTS.webhookSecretArn)];
+      const client = new SecretsManagerClient({});
+      const [credentials, webhooks] = await Promise.all(
+        secretIds.map(async (secretId) => {
+          const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+          return readSecrets(JSON.parse(secret.SecretString ?? '{}') as Record<string, unknown>);
+        }),
+      );
+      return { ...credentials, ...webhooks };
     },
     close: () => table.close(),
   };

@@ -219,6 +219,8 @@ export class LocalBus implements EventBus, DeliveryIntake {
         return;
       }
       if (delay !== undefined) return; // stopping: left pending for the next start
+      // Its retries ran out: this one needs a person (the failed deliveries list).
+      this.log.error('delivery failed after its retries', { automation: work.automation.name, eventId: work.event.detail.eventId, attempts: work.attempt });
       await this.failures.record(work.automation.name, work.event, error, work.attempt).catch((recordError: unknown) => {
         this.log.error('could not record a failed delivery', { automation: work.automation.name, eventId: work.event.detail.eventId, error: recordError as Error });
       });

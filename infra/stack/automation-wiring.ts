@@ -28,6 +28,7 @@ const RUN_RETRY_ATTEMPTS = 2;
 export interface AutomationWiringProps {
   automation: Automation;
   environment: FunctionEnvironment;
+  /** The provider credentials: the only secret an automation reads (it verifies no webhook). */
   secret: ISecret;
   table: StateTable;
   bus: IEventBus;
@@ -64,7 +65,7 @@ export class AutomationWiring extends Construct {
       // Provider calls may wait out a Slack or GitHub Retry-After before giving up.
       timeout: Duration.seconds(30),
       environment: automation.usesTimers === true ? { ...props.environment, timers: props.timers.environment } : props.environment,
-      secret: props.secret,
+      secret: { variable: 'SECRET_ARN', secret: props.secret },
     });
     props.table.grantItemReadWrite(this.function);
     props.bus.grantPutEventsTo(this.function); // follow-up events (e.g. codename.assigned), and timers already due

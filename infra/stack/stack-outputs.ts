@@ -4,6 +4,7 @@ export const STACK_OUTPUTS = {
   tableName: 'TableName',
   busName: 'EventBusName',
   secretArn: 'SecretArn',
+  webhookSecretArn: 'WebhookSecretArn',
   busArn: 'EventBusArn',
   scheduleGroup: 'ScheduleGroupName',
   schedulerRoleArn: 'SchedulerRoleArn',

@@ -39,6 +39,12 @@ export interface TimersEnvironment {
   deadLetterArn: string;
 }
 
+/** The secret a function reads, and the variable that names it (SECRET_ARN, or WEBHOOK_SECRET_ARN for ingest). */
+export interface FunctionSecret {
+  variable: 'SECRET_ARN' | 'WEBHOOK_SECRET_ARN';
+  secret: ISecret;
+}
+
 export interface SwitchboardFunctionProps {
   /** The handler file, relative to the repository root; it exports `handler`. */
   entry: string;
@@ -47,8 +53,8 @@ export interface SwitchboardFunctionProps {
   /** @default 256 — Lambda's CPU scales with memory, and cold starts of the bundles are CPU-bound. */
   memorySize?: number;
   environment: FunctionEnvironment;
-  /** The credentials secret: every function reads it (SECRET_ARN). */
-  secret: ISecret;
+  /** The one secret it may read: the credentials (automations) or the webhook signing secrets (ingest). */
+  secret: FunctionSecret;
 }
 
 /**
@@ -56,7 +62,7 @@ export interface SwitchboardFunctionProps {
  * by the locally installed esbuild (never Docker) through `infra/build/bundle-function.mjs` — the same
  * bundling the benchmarks measure, which keeps the holiday library to the bundled rules — with the AWS
  * SDK left to the runtime, its own log group with a retention, the common environment, and read access
- * to the credentials secret.
+ * to its one secret (nothing else: ingest cannot read the provider credentials).
  *
  * The function gets its own role, allowed to write to its own log group only, instead of the broad
  * AWSLambdaBasicExecutionRole managed policy.
@@ -94,7 +100,7 @@ export class SwitchboardFunction extends Construct implements IGrantable {
       environment: environmentVariables(props.environment, props.secret),
     });
     this.grantPrincipal = this.function.grantPrincipal;
-    props.secret.grantRead(this.function);
+    props.secret.secret.grantRead(this.function);
     Validations.of(this.function.node.defaultChild as CfnFunction).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
@@ -124,12 +130,12 @@ function bundledCode(entry: string): Code {
 }
 
 /** The variables of shared/aws/aws-environment.ts; optional ones are left out rather than set empty. */
-function environmentVariables(environment: FunctionEnvironment, secret: ISecret): Record<string, string> {
+function environmentVariables(environment: FunctionEnvironment, secret: FunctionSecret): Record<string, string> {
   const { publicBaseUrl, githubApiUrl, timers } = environment;
   return {
     [AWS_ENVIRONMENT.tableName]: environment.tableName,
     [AWS_ENVIRONMENT.busName]: environment.busName,
-    [AWS_ENVIRONMENT.secretArn]: secret.secretArn,
+    [secret.variable]: secret.secret.secretArn,
     [AWS_ENVIRONMENT.dryRunProviders]: environment.dryRunProviders.join(','),
     [AWS_ENVIRONMENT.logLevel]: environment.logLevel,
     ...(publicBaseUrl === undefined ? {} : { [AWS_ENVIRONMENT.publicBaseUrl]: publicBaseUrl }),

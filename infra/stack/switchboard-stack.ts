@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { automations } from '../../functions/registry';
 import { AlarmTopic } from './alarm-topic';
 import { AutomationWiring } from './automation-wiring';
-import { CredentialsSecret } from './credentials-secret';
+import { JsonSecret } from './json-secret';
 import { SwitchboardEventBus } from './event-bus';
 import { STACK_OUTPUTS } from './stack-outputs';
 import { StateTable } from './state-table';
@@ -36,14 +36,22 @@ export interface SwitchboardStackProps extends StackProps {
 /**
  * Switchboard on AWS (SPEC §1, "Two ways to run"): the webhook API and ingest, the bus with its archive,
  * one function and its rules per automation of the registry, the timers' schedule group, the table, the
- * credentials secret, and alarms on every dead-letter queue. The outputs are what `switchboard --stack NAME` reads.
+ * two secrets (webhook signing secrets for ingest, provider credentials for the automations), and alarms
+ * on every dead-letter queue. The outputs are what `switchboard --stack NAME` reads.
  */
 export class SwitchboardStack extends Stack {
   constructor(scope: Construct, id: string, props: SwitchboardStackProps = {}) {
     super(scope, id, props);
     const state = new StateTable(this, 'State');
     const events = new SwitchboardEventBus(this, 'Events', { busName: props.busName ?? 'switchboard' });
-    const credentials = new CredentialsSecret(this, 'Credentials');
+    // Two secrets (SPEC §2): what verifies inbound webhooks, which ingest reads, apart from the provider
+    // credentials, which the automations read. TWILIO_AUTH_TOKEN does both and goes in both.
+    const credentials = new JsonSecret(this, 'Credentials', {
+      description: 'Switchboard provider credentials (the automations read them): one JSON object keyed by the names of shared/settings/secrets.ts CREDENTIAL_NAMES',
+    });
+    const webhookSecret = new JsonSecret(this, 'WebhookSecrets', {
+      description: 'Switchboard webhook signing secrets (only ingest reads them): one JSON object keyed by the names of shared/settings/secrets.ts WEBHOOK_SECRET_NAMES',
+    });
     const alarms = new AlarmTopic(this, 'Alarms', { alarmEmail: props.alarmEmail });
     const environment: FunctionEnvironment = {
       tableName: state.table.tableName,
@@ -54,7 +62,7 @@ export class SwitchboardStack extends Stack {
     const githubApiUrl = props.githubApiUrl === undefined ? undefined : httpsUrl('githubApiUrl', props.githubApiUrl);
     const shared = { environment, secret: credentials.secret, table: state, bus: events.bus };
 
-    const webhooks = new WebhookApi(this, 'Webhooks', { ...shared, publicBaseUrl: props.publicBaseUrl });
+    const webhooks = new WebhookApi(this, 'Webhooks', { ...shared, secret: webhookSecret.secret, publicBaseUrl: props.publicBaseUrl });
     const timers = new TimerSchedules(this, 'Timers', { bus: events.bus, alarmTopic: alarms.topic });
     const wirings = automations.map(
       (automation) =>
@@ -74,7 +82,8 @@ export class SwitchboardStack extends Stack {
       tableName: { value: state.table.tableName, description: 'The state table' },
       busName: { value: events.bus.eventBusName, description: 'The event bus' },
       busArn: { value: events.bus.eventBusArn, description: "The event bus's ARN: the timers' target" },
-      secretArn: { value: credentials.secret.secretArn, description: 'The credentials secret: fill it with aws secretsmanager put-secret-value' },
+      secretArn: { value: credentials.secret.secretArn, description: 'The provider credentials secret (automations): fill it with aws secretsmanager put-secret-value' },
+      webhookSecretArn: { value: webhookSecret.secret.secretArn, description: 'The webhook signing secrets (ingest): fill it with aws secretsmanager put-secret-value' },
       scheduleGroup: { value: timers.group.scheduleGroupName, description: "The EventBridge Scheduler group of the timers' schedules" },
       schedulerRoleArn: { value: timers.role.roleArn, description: 'The role EventBridge Scheduler assumes to put fired timers on the bus' },
       automationFunctions: {

@@ -38,6 +38,7 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 
 export interface WebhookApiProps {
   environment: FunctionEnvironment;
+  /** The webhook signing secrets: the only secret ingest may read. */
   secret: ISecret;
   table: StateTable;
   bus: IEventBus;
@@ -51,8 +52,8 @@ export interface WebhookApiProps {
 /**
  * The webhook edge (SPEC §1): an HTTP API that hands every request to the ingest function, which does its
  * own routing, verification and 404/405 answers, so the API has a single `$default` route. Ingest may only
- * read and write its delivery ledger, read the configuration (the contact form's rules), and publish onto
- * the bus.
+ * read and write its delivery ledger, read the configuration (the contact form's rules), read the webhook
+ * signing secrets (never the provider credentials), and publish onto the bus.
  *
  * Ingest is told the public base URL (Twilio signs the URL it posted to). The API's own endpoint is an
  * attribute of the API alone, not of its stage or integration, so the function may refer to the API while
@@ -82,7 +83,7 @@ export class WebhookApi extends Construct {
       timeout: Duration.seconds(10),
       memorySize: 256,
       environment: { ...props.environment, publicBaseUrl: this.publicBaseUrl },
-      secret: props.secret,
+      secret: { variable: 'WEBHOOK_SECRET_ARN', secret: props.secret },
     });
     props.table.grantDeliveryLedger(this.ingest);
     props.table.grantConfigurationRead(this.ingest);

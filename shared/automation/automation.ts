@@ -21,6 +21,12 @@ export interface AutomationContext {
   clock: Clock;
   /** Performs a side effect at most once per key (the owner is the trigger event). */
   once<T>(key: string, effect: () => Promise<T>, options?: OnceOptions<T>): Promise<EffectOutcome<T>>;
+  /**
+   * Closes the waiting run this automation started for `triggerEventId` (an incident's page, an
+   * application's deadline): its subject is resolved by this run, for `reason`. False when that run was
+   * not waiting (any more).
+   */
+  closeWaitingRun(triggerEventId: string, reason: string): Promise<boolean>;
   /** Publishes follow-up events onto the bus. */
   publish(...events: DomainEvent[]): Promise<void>;
   timers: Timers;

@@ -1,6 +1,7 @@
-import type { OnceOptions } from '../idempotency/side-effect-ledger';
+import { EffectInProgressError, type OnceOptions } from '../idempotency/side-effect-ledger';
+import { ConditionFailedError } from '../store/store-errors';
 import type { DomainEvent } from '../events/catalogue';
-import type { RunOptions, RunRecord } from '../runs/run';
+import { runIdFor, type RunOptions, type RunRecord } from '../runs/run';
 import { RunRecorder } from '../runs/run-recorder';
 import type { Automation } from './automation';
 import { isTransient } from './is-transient';
@@ -40,6 +41,12 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
       config,
       clock: platform.clock,
       once: <T>(key: string, effect: () => Promise<T>, options?: OnceOptions<T>) => platform.ledger.once(key, event.detail.eventId, effect, options),
+      closeWaitingRun: async (triggerEventId, reason) => {
+        const waiting = runIdFor(automation.name, triggerEventId);
+        const closed = await platform.runs.close(waiting, { runId: run.runId, reason, at: platform.clock.now().toISOString() });
+        if (closed) log.info('waiting run closed', { closedRunId: waiting });
+        return closed;
+      },
       publish: (...events) => platform.bus.publish(events),
       timers: platform.timers,
       slack: platform.slack,
@@ -63,10 +70,20 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
   // The step that decided the outcome, by name (details may hold what logs must not).
   const decidedBy = [...record.steps].reverse().find((step) => step.outcome === record.status || (record.status === 'failed' && step.outcome === 'failed'))?.name;
   if (record.status === 'failed') {
-    log.error('run failed', { status: record.status, attempts: record.attempts, error: record.error, ...(decidedBy === undefined ? {} : { decidedBy }) });
+    // ERROR is for what needs a person: a run that failed for good. Contention (another attempt holds an
+    // effect, a race lost to another run) is ordinary traffic, and a transient failure will be retried.
+    const details = { status: record.status, attempts: record.attempts, error: record.error, ...(decidedBy === undefined ? {} : { decidedBy }) };
+    if (!record.error?.transient) log.error('run failed', details);
+    else if (isContention(failure)) log.info('run deferred: another attempt holds its work; it will be retried', details);
+    else log.warn('run failed; it will be retried', details);
     if (record.error?.transient) throw new RetryableRunError(record, { cause: failure });
   } else {
     log.info('run finished', { status: record.status, attempts: record.attempts, durationMs: record.durationMs, ...(decidedBy === undefined ? {} : { decidedBy }) });
   }
   return record;
+}
+
+/** Expected contention: an effect in progress in another attempt, or a conditional write lost to another run. */
+function isContention(error: unknown): boolean {
+  return error instanceof EffectInProgressError || error instanceof ConditionFailedError;
 }

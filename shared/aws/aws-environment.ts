@@ -6,6 +6,7 @@ export const AWS_ENVIRONMENT = {
   tableName: 'TABLE_NAME',
   busName: 'EVENT_BUS_NAME',
   secretArn: 'SECRET_ARN',
+  webhookSecretArn: 'WEBHOOK_SECRET_ARN',
   dryRunProviders: 'DRY_RUN_PROVIDERS',
   logLevel: 'LOG_LEVEL',
   publicBaseUrl: 'PUBLIC_BASE_URL',
@@ -23,7 +24,8 @@ const present = z.string().check(z.minLength(1));
 const schema = z.object({
   TABLE_NAME: z.string().check(z.minLength(3)),
   EVENT_BUS_NAME: present,
-  SECRET_ARN: present,
+  SECRET_ARN: z.optional(present),
+  WEBHOOK_SECRET_ARN: z.optional(present),
   DRY_RUN_PROVIDERS: z.optional(z.string()),
   LOG_LEVEL: z.optional(z.string()),
   SLACK_API_URL: z.optional(z.url()),
@@ -43,7 +45,10 @@ const schema = z.object({
 export interface AwsEnvironment {
   tableName: string;
   busName: string;
-  secretArn: string;
+  /** The credentials secret (automations); ingest is not given it. */
+  secretArn: string | undefined;
+  /** The webhook signing secret (ingest only). */
+  webhookSecretArn: string | undefined;
   /** Providers deliberately kept in dry-run on AWS (e.g. for a staging stack). */
   dryRunProviders: ReadonlySet<string>;
   logLevel: LogLevel;
@@ -72,6 +77,7 @@ export function readAwsEnvironment(env: Record<string, string | undefined> = pro
     tableName: e.TABLE_NAME,
     busName: e.EVENT_BUS_NAME,
     secretArn: e.SECRET_ARN,
+    webhookSecretArn: e.WEBHOOK_SECRET_ARN,
     dryRunProviders: new Set((e.DRY_RUN_PROVIDERS ?? '').split(',').map((p) => p.trim().toLowerCase()).filter(Boolean)),
     logLevel: logLevel as LogLevel,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),

@@ -29,6 +29,7 @@ import { DynamoDbTable } from '../store/dynamodb-table';
 import type { Platform } from '../automation/platform';
 import { readAwsEnvironment } from './aws-environment';
 import { loadSecrets } from './load-secrets';
+import { CREDENTIAL_NAMES } from '../settings/secrets';
 
 /**
  * The adapters on AWS: DynamoDB, EventBridge, Secrets Manager, and live providers (dry-run only for
@@ -48,7 +49,8 @@ export async function createAwsPlatform(env: Record<string, string | undefined> 
   const log = createLogger({ level: environment.logLevel, runtime: 'aws' });
   const table = new DynamoDbTable(createDocumentClient(), environment.tableName, clock);
   const outbox = new Outbox(table, clock);
-  const secrets = await loadSecrets(environment.secretArn);
+  if (environment.secretArn === undefined) throw new Error('invalid function environment: SECRET_ARN (the credentials secret) is not set');
+  const secrets = await loadSecrets(environment.secretArn, CREDENTIAL_NAMES);
   const token = secrets.SLACK_BOT_TOKEN;
   const slack = environment.dryRunProviders.has('slack')
     ? new DryRunSlackMessenger(outbox, clock)
@@ -103,12 +105,10 @@ function sheetsNotWired(): Spreadsheet {
 
 /** For functions whose entry passed no SMS sender: they do not send SMS, and say so if asked to. */
 function smsNotWired(): SmsSender {
-  return {
-    mode: 'live',
-    send: async () => {
-      throw new ProviderError('twilio', 'messages.create', false, 'this function sends no SMS: its Lambda entry passes no SMS sender');
-    },
+  const refuse = (operation: string) => async (): Promise<never> => {
+    throw new ProviderError('twilio', operation, false, 'this function sends no SMS: its Lambda entry passes no SMS sender');
   };
+  return { mode: 'live', send: refuse('messages.create'), findSent: refuse('messages.list') };
 }
 
 /** For functions whose entry passed no GitHub adapter: they do not call GitHub, and say so if asked to. */

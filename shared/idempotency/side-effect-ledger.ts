@@ -28,6 +28,8 @@ interface EffectItem {
   /** The process that claimed it. */
   instance: string;
   leaseUntil: number;
+  /** When the claim was made (ms): the effect, if it happened, happened after it. */
+  claimedAt?: number;
   result?: unknown;
   /** How a taken-over claim was settled: the provider said the effect had happened (`found`). */
   settledBy?: 'found';
@@ -48,6 +50,12 @@ export interface LedgerOptions {
   soleWriter?: boolean;
 }
 
+/** What `find` is told about the claim it settles. */
+export interface UnfinishedClaim {
+  /** When the attempt that died claimed the effect: if the effect happened, it happened after this. */
+  claimedAt: Date;
+}
+
 export interface OnceOptions<T = unknown> {
   /** How long the record is kept, i.e. how long a duplicate is recognised (default 30 days). */
   retentionDays?: number;
@@ -55,9 +63,9 @@ export interface OnceOptions<T = unknown> {
    * Asks the provider whether the effect already happened, when a claim left unfinished by a crashed
    * attempt is taken over (the provider may have accepted the call before the completion was written).
    * Resolves with the effect's result when it did happen, undefined when it did not. Without it, an
-   * unfinished effect is performed again after a crash.
+   * unfinished effect is performed again after a crash: an effect without one says why in a comment.
    */
-  find?: () => Promise<T | undefined>;
+  find?: (claim: UnfinishedClaim) => Promise<T | undefined>;
 }
 
 /**
@@ -89,7 +97,7 @@ export class SideEffectLedger {
 
   async once<T>(key: string, owner: string, effect: () => Promise<T>, options: OnceOptions<T> = {}): Promise<EffectOutcome<T>> {
     const itemKey = effectKey(key);
-    const claim = (): EffectItem => {
+    const claim = (claimedAt?: number): EffectItem => {
       const now = this.clock.now();
       return {
         ...itemKey,
@@ -97,21 +105,28 @@ export class SideEffectLedger {
         owner,
         instance: this.instance,
         leaseUntil: now.getTime() + this.leaseMs,
+        claimedAt: claimedAt ?? now.getTime(),
         expiresAt: expiresInDays(now, options.retentionDays ?? 30),
       };
     };
 
     let takenOver: EffectItem | undefined;
+    let claimedAt: number;
     try {
-      await this.table.put(claim(), itemAbsent);
+      const fresh = claim();
+      await this.table.put(fresh, itemAbsent);
+      claimedAt = fresh.claimedAt as number;
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
       const existing = await this.table.get<EffectItem>(itemKey, { consistent: true });
       if (existing?.status === 'done') return { result: existing.result as T, performedBy: existing.owner, alreadyDone: true };
       if (existing === undefined || !this.mayTakeOver(existing)) throw new EffectInProgressError(key);
+      // The earliest unfinished claim is kept: if the effect happened, it happened after that one.
+      // (Claims written before claimedAt was recorded began their lease when they were made.)
+      claimedAt = existing.claimedAt ?? existing.leaseUntil - this.leaseMs;
       try {
         // Only the claim as it was read: of two attempts taking over at once, one wins.
-        await this.table.put(claim(), all(equals('status', 'pending'), equals('instance', existing.instance), equals('leaseUntil', existing.leaseUntil)));
+        await this.table.put(claim(claimedAt), all(equals('status', 'pending'), equals('instance', existing.instance), equals('leaseUntil', existing.leaseUntil)));
       } catch (lost) {
         if (lost instanceof ConditionFailedError) throw new EffectInProgressError(key);
         throw lost;
@@ -119,14 +134,15 @@ export class SideEffectLedger {
       takenOver = existing;
     }
 
-    if (takenOver !== undefined && options.find !== undefined) {
-      const found = await this.release(itemKey, owner, options.find);
+    const find = options.find;
+    if (takenOver !== undefined && find !== undefined) {
+      const found = await this.settleOnFailure(itemKey, owner, find !== undefined, () => find({ claimedAt: new Date(claimedAt) }));
       if (found !== undefined) {
         await this.complete(itemKey, owner, found, 'found');
         return { result: found, performedBy: takenOver.owner, alreadyDone: true };
       }
     }
-    const result = await this.release(itemKey, owner, effect);
+    const result = await this.settleOnFailure(itemKey, owner, find !== undefined, effect);
     await this.complete(itemKey, owner, result);
     return { result, performedBy: owner, alreadyDone: false };
   }
@@ -135,13 +151,19 @@ export class SideEffectLedger {
     return claim.leaseUntil < this.clock.now().getTime() || (this.soleWriter && claim.instance !== this.instance);
   }
 
-  /** Runs `action`; if it throws, releases the claim so that a retry can perform the effect at once. */
-  private async release<R>(itemKey: { pk: string; sk: string }, owner: string, action: () => Promise<R>): Promise<R> {
+  /**
+   * Runs `action`; if it throws, lets a retry in at once. Without a look-up the claim is released: the
+   * retry performs the effect. With one, the claim is kept but its lease ended, so that the retry takes it
+   * over and asks the provider first: a call that failed on our side (a timeout, a lost answer) may have
+   * been accepted by the provider all the same.
+   */
+  private async settleOnFailure<R>(itemKey: { pk: string; sk: string }, owner: string, lookable: boolean, action: () => Promise<R>): Promise<R> {
     try {
       return await action();
     } catch (error) {
-      // If the release itself fails, the lease still frees the claim later: the action's error is the one to raise.
-      await this.table.delete(itemKey, this.ours(owner)).catch(() => undefined);
+      // If this write fails, the lease still frees the claim later: the action's error is the one to raise.
+      const letRetryIn = lookable ? this.table.update(itemKey, { set: { leaseUntil: 0 } }, this.ours(owner)) : this.table.delete(itemKey, this.ours(owner));
+      await letRetryIn.catch(() => undefined);
       throw error;
     }
   }

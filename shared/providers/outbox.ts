@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock/clock';
-import { equals } from '../store/condition';
+import { all, equals } from '../store/condition';
 import { expiresInDays, type Table } from '../store/table';
 
 /** One call a dry-run provider would have made, exactly as the live adapter would send it. */
@@ -9,6 +9,8 @@ export interface OutboxEntry {
   provider: string;
   operation: string;
   request: Record<string, unknown>;
+  /** What the dry-run provider answered (a message's ts, an SMS's SID), so that it can be found again. */
+  answer?: Record<string, unknown>;
   recordedAt: string;
 }
 
@@ -23,11 +25,11 @@ export class Outbox {
     private readonly clock: Clock,
   ) {}
 
-  async record(provider: string, operation: string, request: Record<string, unknown>): Promise<OutboxEntry> {
+  async record(provider: string, operation: string, request: Record<string, unknown>, answer?: Record<string, unknown>): Promise<OutboxEntry> {
     const now = this.clock.now();
     // Random, not time-based: outboxes in other processes or Lambda containers (same pid) write at once.
     const id = randomUUID();
-    const entry: OutboxEntry = { id, provider, operation, request, recordedAt: now.toISOString() };
+    const entry: OutboxEntry = { id, provider, operation, request, ...(answer === undefined ? {} : { answer }), recordedAt: now.toISOString() };
     await this.table.put({
       pk: `outbox#${id}`,
       sk: 'outbox',
@@ -48,12 +50,31 @@ export class Outbox {
       limit: options.limit ?? 20,
       ...(options.provider === undefined ? {} : { filter: equals('provider', options.provider) }),
     });
-    return items.map(({ id, provider, operation, request, recordedAt }) => ({
-      id: String(id),
-      provider: String(provider),
-      operation: String(operation),
-      request: request as Record<string, unknown>,
-      recordedAt: String(recordedAt),
-    }));
+    return items.map(toEntry);
   }
+
+  /**
+   * Every call of `operation` recorded since `since`, oldest first: how a dry-run provider finds what it
+   * "sent" before a crash.
+   */
+  async recordedSince(provider: string, operation: string, since: Date): Promise<OutboxEntry[]> {
+    const items = await this.table.query({
+      partition: PARTITION,
+      byTime: true,
+      after: since.toISOString(),
+      filter: all(equals('provider', provider), equals('operation', operation)),
+    });
+    return items.map(toEntry);
+  }
+}
+
+function toEntry({ id, provider, operation, request, answer, recordedAt }: Record<string, unknown>): OutboxEntry {
+  return {
+    id: String(id),
+    provider: String(provider),
+    operation: String(operation),
+    request: request as Record<string, unknown>,
+    ...(answer === undefined || answer === null ? {} : { answer: answer as Record<string, unknown> }),
+    recordedAt: String(recordedAt),
+  };
 }

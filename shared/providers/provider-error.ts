@@ -9,12 +9,15 @@ export class ProviderError extends Error {
     readonly operation: string,
     readonly transient: boolean,
     message: string,
-    options?: ErrorOptions & { status?: number; code?: string },
+    options?: ErrorOptions & { status?: number; code?: string; retryAfterSeconds?: number },
   ) {
     super(`${provider} ${operation} failed: ${message}`, options);
     this.status = options?.status;
     this.code = options?.code;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
   readonly status: number | undefined;
   readonly code: string | undefined;
+  /** A rate limit's Retry-After, when the provider gave one. */
+  readonly retryAfterSeconds: number | undefined;
 }

@@ -17,6 +17,16 @@ export interface Step {
   durationMs: number;
 }
 
+/**
+ * Why a waiting run stopped waiting: the run that resolved its subject (an ACK, a closed conversation, a
+ * removed label), what it did, and when.
+ */
+export interface RunClosure {
+  runId: string;
+  reason: string;
+  at: string;
+}
+
 /** One execution of an automation for one event: what the runs history shows and what replay starts from. */
 export interface RunRecord {
   runId: string;
@@ -36,6 +46,8 @@ export interface RunRecord {
   /** How many replays of this run were requested, and the latest one's id. */
   replays?: number;
   lastReplay?: string;
+  /** A run that was `waiting` and is over: its subject was resolved by another run. */
+  closedBy?: RunClosure;
 }
 
 /** How a run is started: as the bus delivers an event, or as a replay of an earlier run. */

@@ -29,6 +29,29 @@ export type SecretName = (typeof SECRET_NAMES)[number];
 export type Secrets = Partial<Record<SecretName, string>>;
 
 /**
+ * What ingest reads (SPEC §2: the inbound signing secrets, kept apart from the provider credentials): on
+ * AWS the keys of the webhook secret, the only secret ingest's role may read. `TWILIO_AUTH_TOKEN` is here
+ * because it verifies Twilio's webhooks, and in the credentials secret too, because it also authenticates
+ * the calls that send SMS.
+ */
+export const WEBHOOK_SECRET_NAMES = [
+  'SLACK_SIGNING_SECRET',
+  'TWILIO_AUTH_TOKEN',
+  'GITHUB_WEBHOOK_SECRET',
+  'GITHUB_WEBHOOK_SECRET_PREVIOUS',
+  'CONTACT_FORM_SECRET',
+  'UNTHREAD_WEBHOOK_SECRET',
+  'SALESFORCE_OUTBOUND_TOKEN',
+  'SALESFORCE_ORG_ID',
+] as const satisfies readonly SecretName[];
+
+/** Signing secrets no automation needs: kept out of the credentials secret that the automations read. */
+const VERIFYING_ONLY: ReadonlySet<SecretName> = new Set(WEBHOOK_SECRET_NAMES.filter((name) => name !== 'TWILIO_AUTH_TOKEN'));
+
+/** What the automations read: on AWS the keys of the credentials secret (every name but the signing-only ones). */
+export const CREDENTIAL_NAMES: readonly SecretName[] = SECRET_NAMES.filter((name) => !VERIFYING_ONLY.has(name));
+
+/**
  * The secrets that authenticate the inbound webhooks ingest serves. Locally, any of these left unset is
  * generated once and kept under the data directory, so signatures are always checked and
  * `switchboard simulate` can sign. Each provider's endpoint adds its secret here when it lands.
@@ -44,15 +67,16 @@ export const INBOUND_SECRET_NAMES = [
 ] as const satisfies readonly SecretName[];
 
 /**
- * Picks the known secret names out of a flat record (the environment, or the parsed Secrets Manager JSON),
- * dropping blanks. Unknown keys are ignored.
+ * Picks the known secret names (or only `names`) out of a flat record (the environment, or the parsed
+ * Secrets Manager JSON), dropping blanks. Unknown keys are ignored.
  *
  * @example
  * const secrets = readSecrets(process.env);
+ * const signing = readSecrets(webhookSecretJson, WEBHOOK_SECRET_NAMES);
  */
-export function readSecrets(source: Record<string, unknown>): Secrets {
+export function readSecrets(source: Record<string, unknown>, names: readonly SecretName[] = SECRET_NAMES): Secrets {
   const secrets: Secrets = {};
-  for (const name of SECRET_NAMES) {
+  for (const name of names) {
     const value = source[name];
     if (typeof value === 'string' && value.trim() !== '') secrets[name] = value.trim();
   }

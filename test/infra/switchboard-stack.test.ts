@@ -8,7 +8,7 @@ import type { Subscription } from '../../shared/bus/subscription';
 import { readStackContext } from '../../infra/bin/read-stack-context';
 import { AlarmTopic } from '../../infra/stack/alarm-topic';
 import { AutomationWiring } from '../../infra/stack/automation-wiring';
-import { CredentialsSecret } from '../../infra/stack/credentials-secret';
+import { JsonSecret } from '../../infra/stack/json-secret';
 import { SwitchboardEventBus } from '../../infra/stack/event-bus';
 import { StateTable } from '../../infra/stack/state-table';
 import { STACK_OUTPUTS } from '../../infra/stack/stack-outputs';
@@ -114,6 +114,16 @@ function joined(value: unknown): string {
 
 const SCHEDULER_ENVIRONMENT = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'EVENT_BUS_ARN'];
 
+/** The two secrets, found through the outputs that name them. */
+const outputRef = (name: string): string => referencedId((template.toJSON()['Outputs'] as Record<string, { Value: unknown }>)[name]!.Value);
+const credentialsSecretId = () => outputRef('SecretArn');
+const webhookSecretId = () => outputRef('WebhookSecretArn');
+/** Every secret a role may read. */
+const secretsReadBy = (roleId: string): string[] =>
+  statementsOfRole(roleId)
+    .filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')))
+    .map((statement) => referencedId(statement.Resource));
+
 type Target = { Arn: unknown; RetryPolicy?: { MaximumRetryAttempts: number; MaximumEventAgeInSeconds: number }; DeadLetterConfig?: { Arn: unknown } };
 
 describe('the webhook edge', () => {
@@ -152,15 +162,23 @@ describe('the webhook edge', () => {
     expect(configuration.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['config'] } });
   });
 
-  it('lets ingest publish onto the bus and read the secret', () => {
+  it('lets ingest publish onto the bus and read the webhook signing secrets', () => {
     const role = referencedId(resources('AWS::Lambda::Function')[ingestFunctionId()]!.Properties['Role']);
     const [busId] = only(resources('AWS::Events::EventBus'));
-    const [secretId] = only(resources('AWS::SecretsManager::Secret'));
 
     const statements = statementsOfRole(role);
 
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': [busId, 'Arn'] } }));
-    expect(statements).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: { Ref: secretId } }));
+    expect(statements).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: { Ref: webhookSecretId() } }));
+    expect(environmentOf(ingestFunctionId())['WEBHOOK_SECRET_ARN']).toEqual({ Ref: webhookSecretId() });
+  });
+
+  it('never lets ingest read the provider credentials: its role can read the webhook secret only', () => {
+    const role = roleOf(ingestFunctionId());
+
+    expect(secretsReadBy(role)).toEqual([webhookSecretId()]);
+    expect(JSON.stringify(statementsOfRole(role))).not.toContain(credentialsSecretId());
+    expect(environmentOf(ingestFunctionId())).not.toHaveProperty('SECRET_ARN');
   });
 });
 
@@ -335,10 +353,19 @@ describe('the state', () => {
     });
   });
 
-  it('has one secret, created as an empty JSON object: no credential in the template', () => {
-    const [, secret] = only(resources('AWS::SecretsManager::Secret'));
+  it('has two secrets, the provider credentials and the webhook signing secrets, created as empty JSON objects: no credential in the template', () => {
+    const secrets = resources('AWS::SecretsManager::Secret');
 
-    expect(JSON.parse(secret.Properties['SecretString'] as string)).toEqual({});
+    expect(Object.keys(secrets).sort()).toEqual([credentialsSecretId(), webhookSecretId()].sort());
+    for (const secret of Object.values(secrets)) expect(JSON.parse(secret.Properties['SecretString'] as string)).toEqual({});
+  });
+
+  it.each(automations.map((automation) => [automation.name, automation] as const))('%s reads the provider credentials, never the webhook signing secrets', (_name, automation) => {
+    const functionId = functionIdOf(automation);
+
+    expect(secretsReadBy(roleOf(functionId))).toEqual([credentialsSecretId()]);
+    expect(environmentOf(functionId)['SECRET_ARN']).toEqual({ Ref: credentialsSecretId() });
+    expect(environmentOf(functionId)).not.toHaveProperty('WEBHOOK_SECRET_ARN');
   });
 
   it('outputs exactly what the CLI reads', () => {
@@ -355,6 +382,7 @@ describe('the state', () => {
       'SecretArn',
       'TableName',
       'WebhookBaseUrl',
+      'WebhookSecretArn',
     ]);
   });
 
@@ -518,8 +546,8 @@ describe('the github-labels automation', () => {
     expect(Object.keys(rulesFor({ detailType: 'timer.fired', detail: { automation: ['github-labels'] } }))).toHaveLength(1);
   });
 
-  it('reads its GitHub credentials (GITHUB_TOKEN, or the GitHub App) from the one secret, and may publish codename.assigned', () => {
-    const [secretId] = only(resources('AWS::SecretsManager::Secret'));
+  it('reads its GitHub credentials (GITHUB_TOKEN, or the GitHub App) from the credentials secret, and may publish codename.assigned', () => {
+    const secretId = credentialsSecretId();
     const [busId] = only(resources('AWS::Events::EventBus'));
 
     const statements = statementsOfRole(roleOf(functionIdOf(githubLabels)));
@@ -605,8 +633,8 @@ describe('the codename-sync automation', () => {
     expect(actions.filter((action) => action.startsWith('scheduler:') || action.startsWith('iam:'))).toEqual([]);
   });
 
-  it('reads the Salesforce and GitHub credentials from the one secret, and may publish the mirror requests', () => {
-    const [secretId] = only(resources('AWS::SecretsManager::Secret'));
+  it('reads the Salesforce and GitHub credentials from the provider credentials secret, and may publish the mirror requests', () => {
+    const secretId = credentialsSecretId();
     const [busId] = only(resources('AWS::Events::EventBus'));
 
     const statements = statementsOfRole(roleOf(functionIdOf(codenameSync)));
@@ -641,7 +669,7 @@ describe('the job-applications automation', () => {
   });
 
   it('reads the credentials secret, where UNTHREAD_API_KEY lives', () => {
-    const [secretId] = only(resources('AWS::SecretsManager::Secret'));
+    const secretId = credentialsSecretId();
 
     const statements = statementsOfRole(roleOf(functionIdOf(jobApplications)));
 
@@ -681,7 +709,7 @@ describe('automations that set no timers', () => {
     const wiring = new AutomationWiring(stack, 'after-hours', {
       automation: { ...automationNamed('after-hours'), usesTimers: false },
       environment: { tableName: state.table.tableName, busName: events.bus.eventBusName, dryRunProviders: [], logLevel: 'INFO' },
-      secret: new CredentialsSecret(stack, 'Credentials').secret,
+      secret: new JsonSecret(stack, 'Credentials', { description: 'credentials' }).secret,
       table: state,
       bus: events.bus,
       alarmTopic: alarms.topic,

@@ -81,6 +81,17 @@ describe('after-hours automation, over HTTP with a fake Slack API', () => {
       ]);
     });
 
+    it('names the holiday on Thanksgiving morning, with when the team is back, and carries its effect key', async () => {
+      const thanksgivingMorning = '2026-11-26T09:00:00-08:00';
+      switchboard.clock.set(thanksgivingMorning);
+      const sent = await postSlackMessage(switchboard, { postedAt: thanksgivingMorning });
+      await runOf(sent.eventId);
+
+      const [post] = slack.callsTo('chat.postMessage');
+      expect(String(post?.args['text'])).toContain("We're closed today for Thanksgiving Day; the team is back Friday, November 27 at 6:00 AM PT.");
+      expect(post?.args['metadata']).toEqual({ event_type: 'switchboard_effect', event_payload: { key: expect.stringMatching(/^after-hours\.notice:C0ACMEPROD:U0CUSTOMER1:/) } });
+    });
+
     it('replies in the parent thread when the customer writes inside a thread', async () => {
       const sent = await postSlackMessage(switchboard, { postedAt: SUNDAY_EVENING, threadTs: '1795400000.000100' });
       await runOf(sent.eventId);

@@ -241,6 +241,22 @@ describe('the switchboard CLI for paging: incidents, timers, SMS replies', () =>
     expect((await switchboardCli(['incidents', 'ack', 'INC-NOPE99'], env)).code).toBe(1);
   });
 
+  it('lists as waiting only the runs still waiting: an acknowledged page is over, and says which run ended it', async () => {
+    const opened = JSON.parse((await switchboardCli(['--json', 'incidents', 'open', '--customer', 'Hooli'], env)).stdout) as { id: string; incident: { code: string } };
+    const waitingBefore = (JSON.parse((await switchboardCli(['--json', 'runs', 'list', '--status', 'waiting', '--automation', 'paging'], env)).stdout) as { runs: { runId: string; event: { detail: { customer?: string } } }[] }).runs;
+    const hooli = waitingBefore.find((run) => run.event.detail.customer === 'Hooli');
+    expect(hooli).toBeDefined();
+
+    const reply = await switchboardCli(['simulate', 'sms-reply', '--body', `ACK ${opened.incident.code}`], env);
+    const ackRun = /Run (paging:SM\w+): succeeded/.exec(reply.stdout)?.[1];
+
+    const waitingAfter = (JSON.parse((await switchboardCli(['--json', 'runs', 'list', '--status', 'waiting', '--automation', 'paging'], env)).stdout) as { runs: { runId: string }[] }).runs;
+    expect(waitingAfter.map((run) => run.runId)).not.toContain(hooli!.runId);
+    const shown = await switchboardCli(['runs', 'show', hooli!.runId], env);
+    expect(shown.stdout).toContain(`Run ${hooli!.runId}: succeeded`);
+    expect(shown.stdout).toMatch(new RegExp(`closed\\s+.+ PT by ${ackRun}: Dana \\(VP Customer Success\\) acknowledged ${opened.id}`));
+  });
+
   it('refuses a severity other than P0 or P1', async () => {
     const result = await switchboardCli(['incidents', 'open', '--customer', 'X', '--severity', 'P3'], env);
     expect(result.code).toBe(1);

@@ -74,10 +74,14 @@ describe('the first-response watch, over HTTP with a fake Slack API', () => {
     expect(text).toContain(`<https://example.slack.com/archives/${CUSTOMER_CHANNEL}/p${sent.ts.replace('.', '')}|Our webhook deliveries are delayed>`);
     expect(flags()[0]?.args['text']).toBe('No first reply yet to Acme Corp (posted Monday, November 23 at 10:00 AM PT, due Monday, November 23 at 11:00 AM PT)');
     const watched = await switchboard.platform.runs.get(`first-response:${sent.eventId}`);
-    expect(watched?.steps.at(-1)).toMatchObject({ name: 'watch for a first reply', outcome: 'done', detail: 'a first reply is due Monday, November 23 at 11:00 AM PT (1h of business time)' });
+    expect(watched?.steps.at(-1)).toMatchObject({ name: 'watch for a first reply', outcome: 'waiting', detail: 'a first reply is due Monday, November 23 at 11:00 AM PT (1h of business time)' });
     const flagged = (await switchboard.platform.runs.list({ automation: 'first-response' })).find((run) => run.trigger.detailType === 'timer.fired');
     expect(flagged?.status).toBe('succeeded');
     expect(flagged?.steps.at(-1)).toMatchObject({ name: 'flag the unanswered message', outcome: 'done' });
+    // The watch's run waited for a reply; the flag ended the wait and says so.
+    expect(watched?.status).toBe('succeeded');
+    expect(watched?.closedBy).toMatchObject({ runId: flagged?.runId, reason: expect.stringContaining('no first reply by Monday, November 23 at 11:00 AM PT') });
+    expect(await switchboard.platform.runs.list({ automation: 'first-response', status: 'waiting' })).toEqual([]);
   });
 
   it('is cancelled by a team reply in the thread at 59 minutes', async () => {
@@ -88,6 +92,7 @@ describe('the first-response watch, over HTTP with a fake Slack API', () => {
 
     expect(flags()).toHaveLength(0);
     expect(await switchboard.timers.list()).toEqual([]);
+    expect((await switchboard.platform.runs.get(`first-response:${sent.eventId}`))?.closedBy).toMatchObject({ runId: `first-response:${reply.eventId}` });
     const run = await switchboard.platform.runs.get(`first-response:${reply.eventId}`);
     expect(run?.steps.at(-1)?.detail).toBe(`${TEAMMATE} answered ${sent.ts} (${CUSTOMER}) in thread ${sent.ts}`);
   });

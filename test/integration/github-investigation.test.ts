@@ -71,6 +71,7 @@ describe('investigation aging, with a controlled clock, a fake GitHub and a fake
     await target.drain();
   }
 
+  const waitingRuns = async () => (await switchboard.platform.runs.list({ automation: 'github-labels', status: 'waiting' })).map((run) => run.runId);
   const changesTo = (number: number) =>
     github.calls.filter((call) => call.method !== 'GET' && call.params['issue_number'] === String(number) && call.answer.status < 300).map((call) => call.operation);
   const postsIn = (channel: string) => slack.callsTo('chat.postMessage').filter((call) => call.args['channel'] === channel);
@@ -96,6 +97,7 @@ describe('investigation aging, with a controlled clock, a fake GitHub and a fake
     expect(String(notice?.args['text'])).toContain(`<https://github.com/${PUBLIC_REPO}/issues/${number}|${PUBLIC_REPO}#${number}>`);
     expect(String(notice?.args['text'])).toContain('`~investigate` for 2 business days');
     expect(await switchboard.timers.list()).toEqual([]);
+    expect(await waitingRuns()).toEqual([]);
   });
 
   it('does nothing when the label is removed before the check', async () => {
@@ -103,6 +105,10 @@ describe('investigation aging, with a controlled clock, a fake GitHub and a fake
     await label('labeled', number);
     clock.set('2026-11-27T09:00:00-08:00');
     await label('unlabeled', number);
+
+    expect(await waitingRuns()).toEqual([]);
+    const [unlabeled, labeled] = await switchboard.platform.runs.list({ automation: 'github-labels', limit: 2 });
+    expect(labeled).toMatchObject({ status: 'succeeded', closedBy: { runId: unlabeled?.runId, reason: expect.stringContaining('the label was removed') } });
 
     await at('2026-12-02T10:00:00-08:00');
 
@@ -136,6 +142,20 @@ describe('investigation aging, with a controlled clock, a fake GitHub and a fake
     expect((await switchboard.timers.list()).map((timer) => timer.dueAt.toISOString())).toEqual([new Date('2026-12-01T09:00:00-08:00').toISOString()]);
     await at('2026-12-01T09:00:00-08:00');
     expect(changesTo(number)).toEqual(['issues/remove-label', 'issues/add-labels', 'issues/create-comment']);
+  });
+
+  it('waits in one run per issue at most: a fresh clock closes the wait it replaces', async () => {
+    const number = newIssue();
+    await label('labeled', number);
+    const [first] = await waitingRuns();
+    clock.set('2026-11-25T11:00:00-08:00');
+    github.setIssue(PUBLIC_REPO, number, { state: 'open' });
+    await deliverGitHubWebhook(switchboard.url, 'issues', issueStatePayload('reopened', { number, labels: github.issueLabels(PUBLIC_REPO, number) }));
+    await switchboard.drain();
+
+    const [reopened] = await waitingRuns();
+    expect(reopened).not.toBe(first);
+    expect((await switchboard.platform.runs.get(first!))?.closedBy).toMatchObject({ runId: reopened, reason: expect.stringContaining('a fresh clock replaced it') });
   });
 
   it('starts a fresh clock when the label is added again', async () => {

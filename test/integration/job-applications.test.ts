@@ -229,7 +229,9 @@ describe('job applications: website form → Unthread conversation with a ready 
       expect(await switchboard.timers.list()).toEqual([]);
       const texts = slack.calls.map((call) => String(call.args['text'])).join('\n');
       expect(texts).not.toMatch(/Ada|Lovelace|ada\.lovelace/);
-      expect((await runOf(id))?.status).toBe('waiting');
+      // Past the deadline the manager was told: nothing more is scheduled, and the application's run says so.
+      const escalated = (await switchboard.platform.runs.list({ automation: 'job-applications', limit: 1 }))[0];
+      expect(await runOf(id)).toMatchObject({ status: 'succeeded', closedBy: { runId: escalated?.runId, reason: expect.stringContaining('manager was told') } });
     });
 
     it('are skipped when a signed conversation_updated closed the conversation in time, without asking Unthread', async () => {
@@ -245,6 +247,10 @@ describe('job applications: website form → Unthread conversation with a ready 
 
       expect(slack.succeeded('chat.postMessage')).toEqual([]);
       expect(unthread.requestsTo('GET', '/api/conversations/')).toEqual([]);
+      const closedBy = (await runOf(id))?.closedBy;
+      expect(closedBy).toMatchObject({ reason: expect.stringContaining('closed (Unthread webhook)') });
+      expect((await switchboard.platform.runs.get(closedBy!.runId))?.trigger.detailType).toBe('unthread.conversation.updated');
+      expect(await switchboard.platform.runs.list({ automation: 'job-applications', status: 'waiting' })).toEqual([]);
       const timerRuns = (await switchboard.platform.runs.list({ automation: 'job-applications' })).filter((run) => run.trigger.detailType === 'timer.fired');
       expect(timerRuns).toHaveLength(3);
       for (const run of timerRuns) {

@@ -73,6 +73,7 @@ describe('the overnight digest, over HTTP with a fake Slack API', () => {
     switchboard = await startLocalSwitchboard({ clock: new ManualClock('2026-09-08T05:59:00-07:00'), slack, dataDir, options: { automations: [afterHours, paging] } });
     await openingAt('2026-09-08T05:59:00-07:00');
     expect(digests()).toHaveLength(0);
+    const permalinksBefore = slack.callsTo('chat.getPermalink').length;
 
     await openingAt(TUESDAY_OPENING);
 
@@ -87,7 +88,7 @@ describe('the overnight digest, over HTTP with a fake Slack API', () => {
     expect(lines[1]).toContain(`escalated as P0 (${incident!.id}), acknowledged by Dana (VP Customer Success) · :hourglass: no team reply yet`);
     expect(lines[2]).toContain(`Mon 9:00 AM · <https://example.slack.com/archives/${CUSTOMER_CHANNEL}/p${holiday.ts.replace('.', '')}|Any update on the 503s?>`);
     expect(lines[2]).toContain('not escalated · :hourglass: no team reply yet');
-    expect(slack.callsTo('chat.getPermalink')).toHaveLength(3);
+    expect(slack.callsTo('chat.getPermalink')).toHaveLength(permalinksBefore + 3);
 
     const run = (await switchboard.platform.runs.list({ automation: 'after-hours' })).find((candidate) => candidate.trigger.detailType === 'timer.fired');
     expect(run?.steps.map((step) => [step.name, step.outcome])).toEqual([

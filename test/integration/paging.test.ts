@@ -106,6 +106,23 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
       expect(run?.status).toBe('waiting');
     });
 
+    it("links the page and the internal post to the customer's thread by its permalink, asked of Slack once", async () => {
+      const incident = await emergency();
+      const permalink = `https://example.slack.com/archives/${CUSTOMER_CHANNEL}/p${incident.slack!.threadTs.replace('.', '')}`;
+
+      expect(pages()[0]?.body).toContain(permalink);
+      expect(String(postsIn(INTERNAL_CHANNEL)[0]?.args['text'])).toContain(`<${permalink}|Customer thread>`);
+      await wait(5 * MINUTE);
+      expect(pages()[1]?.body).toContain(permalink);
+      expect(slack.callsTo('chat.getPermalink').map((call) => call.args)).toEqual([{ channel: CUSTOMER_CHANNEL, message_ts: incident.slack!.threadTs }]);
+    });
+
+    it('still pages, linking to the channel, when Slack cannot give the permalink', async () => {
+      slack.script('chat.getPermalink', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+      await emergency();
+      expect(pages()[0]?.body).toContain(`https://slack.com/app_redirect?channel=${CUSTOMER_CHANNEL}`);
+    });
+
     it('goes through a three-person chain, repeats it once, then tells the fallback channel', async () => {
       const incident = await emergency();
       for (let page = 2; page <= 6; page += 1) {
@@ -193,17 +210,46 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
       expect(await incidents.get(incident.id)).toMatchObject({ status: 'acknowledged', acknowledgedBy: DANA.name });
     });
 
-    it('without a code, acknowledges the newest open incident paged to that number', async () => {
+    /** The SMS Switchboard answered a phone with, other than pages. */
+    const repliesTo = (phone: string) => twilio.succeeded().filter((m) => m.to === phone && !m.body?.includes('Reply ACK')).map((m) => m.body);
+
+    it('answers a bare ACK with two open pages with the list of codes, and acknowledges none', async () => {
       const older = await emergency();
       await wait(MINUTE);
       const newer = await emergency('P1');
+
       await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK' });
       await switchboard.drain();
-      expect((await incidents.get(newer.id))?.status).toBe('acknowledged');
+
       expect((await incidents.get(older.id))?.status).toBe('paging');
+      expect((await incidents.get(newer.id))?.status).toBe('paging');
+      expect(repliesTo(DANA.phone)).toEqual([`You have 2 open pages: reply ACK ${newer.code} for Acme Corp P1, ACK ${older.code} for Acme Corp P0. Nothing was acknowledged.`]);
+      expect(slack.callsTo('chat.postMessage').filter((c) => String(c.args['text']).includes('acknowledged'))).toHaveLength(0);
     });
 
-    it('changes nothing for an ACK from a number not on the chain', async () => {
+    it('then acknowledges the one whose code comes back', async () => {
+      const older = await emergency();
+      const newer = await emergency('P1');
+      await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK' });
+      await switchboard.drain();
+
+      await postInboundSms(switchboard, { from: DANA.phone, body: `ack ${older.code}` });
+      await switchboard.drain();
+
+      expect((await incidents.get(older.id))?.status).toBe('acknowledged');
+      expect((await incidents.get(newer.id))?.status).toBe('paging');
+      expect(repliesTo(DANA.phone).at(-1)).toContain(`Thanks ${DANA.name}: you are on ${older.id}`);
+    });
+
+    it('acknowledges with a bare ACK when only one page is open to that number', async () => {
+      const incident = await emergency();
+      await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK' });
+      await switchboard.drain();
+      expect(await incidents.get(incident.id)).toMatchObject({ status: 'acknowledged', acknowledgedBy: DANA.name });
+      expect(repliesTo(DANA.phone)).toEqual([expect.stringMatching(/^Thanks .*: you are on INC-/)]);
+    });
+
+    it('changes nothing for an ACK from a number not on the chain, and does not answer it', async () => {
       const incident = await emergency();
       const reply = await postInboundSms(switchboard, { from: STRANGER, body: `ACK ${incident.code}` });
       expect(reply.status).toBe(200);
@@ -212,22 +258,50 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
       expect(twilio.succeeded().filter((m) => m.to === STRANGER)).toHaveLength(0);
       const run = await switchboard.platform.runs.get(`paging:${reply.messageSid}`);
       expect(run?.status).toBe('filtered');
-      expect(run?.steps.at(-1)?.detail).toContain('was not paged');
+      expect(run?.steps.at(-1)?.detail).toContain('not on the paging chain');
     });
 
-    it('changes nothing for someone on the chain who was not paged yet', async () => {
+    it('acknowledges for someone on the chain who was not paged yet, and tells them so', async () => {
       const incident = await emergency();
-      await postInboundSms(switchboard, { from: ALEX.phone, body: `ACK ${incident.code}` });
+      await postInboundSms(switchboard, { from: SAM.phone, body: `ACK ${incident.code}` });
       await switchboard.drain();
-      expect((await incidents.get(incident.id))?.status).toBe('paging');
+
+      expect(await incidents.get(incident.id)).toMatchObject({ status: 'acknowledged', acknowledgedBy: SAM.name });
+      expect(repliesTo(SAM.phone)).toEqual([expect.stringContaining('before your page: you are on the chain')]);
+      expect(pagesTo(SAM.phone)).toHaveLength(0);
+      expect(await switchboard.timers.list()).toEqual([]);
     });
 
-    it('changes nothing for a message that is not an ACK, or an unknown code', async () => {
+    it('answers a wrong code with the codes that are open for that person, and changes nothing', async () => {
       const incident = await emergency();
-      await postInboundSms(switchboard, { from: DANA.phone, body: 'who is this?' });
       await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK ZZZZ' });
       await switchboard.drain();
       expect((await incidents.get(incident.id))?.status).toBe('paging');
+      expect(repliesTo(DANA.phone)).toEqual([`No open page has the code ZZZZ: reply ACK ${incident.code} for Acme Corp P0. Nothing was acknowledged.`]);
+    });
+
+    it('answers a message that is not an ACK with what to reply, and changes nothing', async () => {
+      const incident = await emergency();
+      await postInboundSms(switchboard, { from: DANA.phone, body: 'who is this?' });
+      await switchboard.drain();
+      expect((await incidents.get(incident.id))?.status).toBe('paging');
+      expect(repliesTo(DANA.phone)).toEqual([`Switchboard reads only ACK replies: reply ACK ${incident.code} to take Acme Corp P0. Nothing was changed.`]);
+    });
+
+    it('answers an ACK with nothing open', async () => {
+      await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK' });
+      await switchboard.drain();
+      expect(repliesTo(DANA.phone)).toEqual(['You have no open pages: nothing was acknowledged.']);
+    });
+
+    it('answers every message from the chain exactly once, whatever it says', async () => {
+      const incident = await emergency();
+      const bodies = ['ACK', 'ACK ZZZZ', 'hello?', `ACK ${incident.code}`, 'ACK'];
+      for (const body of bodies) {
+        await postInboundSms(switchboard, { from: DANA.phone, body });
+        await switchboard.drain();
+      }
+      expect(repliesTo(DANA.phone)).toHaveLength(bodies.length);
     });
 
     it('tells a second person who ACKs that it is taken, and changes nothing', async () => {
@@ -271,6 +345,55 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
         expect(pages().length).toBeLessThanOrEqual(2);
         expect(await switchboard.timers.list()).toEqual([]);
       }
+    });
+  });
+
+  describe('the runs that wait on an incident', () => {
+    const waitingRuns = async () => (await switchboard.platform.runs.list({ automation: 'paging', status: 'waiting' })).map((run) => run.runId);
+
+    it('closes the run waiting on the page when the ACK comes, naming the run of the ACK', async () => {
+      await emergency();
+      const opening = await lastEmergencyRun();
+      expect(await waitingRuns()).toEqual([opening.runId]);
+
+      const ack = await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK' });
+      await switchboard.drain();
+
+      const closed = await switchboard.platform.runs.get(opening.runId);
+      expect(closed).toMatchObject({ status: 'succeeded', closedBy: { runId: `paging:${ack.messageSid}`, reason: expect.stringContaining(`${DANA.name} acknowledged`) } });
+      expect(await waitingRuns()).toEqual([]);
+    });
+
+    it('hands the wait on from page to page, and the ACK closes only the last', async () => {
+      const incident = await emergency();
+      const opening = await lastEmergencyRun();
+      await wait(5 * MINUTE);
+      const [escalation] = await switchboard.platform.runs.list({ automation: 'paging', limit: 1 });
+
+      expect(await switchboard.platform.runs.get(opening.runId)).toMatchObject({
+        status: 'succeeded',
+        closedBy: { runId: escalation?.runId, reason: expect.stringContaining(`paged ${SAM.name}`) },
+      });
+      expect(await waitingRuns()).toEqual([escalation?.runId]);
+
+      const ack = await postInboundSms(switchboard, { from: SAM.phone, body: `ACK ${incident.code}` });
+      await switchboard.drain();
+      expect((await switchboard.platform.runs.get(escalation!.runId))?.closedBy?.runId).toBe(`paging:${ack.messageSid}`);
+      expect(await waitingRuns()).toEqual([]);
+    });
+
+    it('closes the last wait when nobody answered, naming the run that told the fallback channel', async () => {
+      await switchboard.platform.configs.change('test: one person, no repeat', (config) => {
+        config.paging.chain = [DANA];
+        config.paging.repeats = 0;
+        return config;
+      });
+      await emergency();
+      const opening = await lastEmergencyRun();
+      await wait(5 * MINUTE);
+      const [unanswered] = await switchboard.platform.runs.list({ automation: 'paging', limit: 1 });
+      expect(await switchboard.platform.runs.get(opening.runId)).toMatchObject({ status: 'succeeded', closedBy: { runId: unanswered?.runId, reason: expect.stringContaining('nobody acknowledged') } });
+      expect(await waitingRuns()).toEqual([]);
     });
   });
 

@@ -123,6 +123,22 @@ describe('Twilio webhooks over HTTP', () => {
       expect(await published()).toHaveLength(1);
     });
 
+    it('processes a signed new message that carries an idempotency token seen before (the token is not signed)', async () => {
+      await postInboundSms(switchboard, { body: 'ACK 4821', idempotencyToken: 'reused-token' });
+      const other = await postInboundSms(switchboard, { body: 'ACK 7777', idempotencyToken: 'reused-token' });
+
+      expect(other.status).toBe(200);
+      expect((await published()).map((event) => (event.detail as { body?: string }).body)).toEqual(['ACK 4821', 'ACK 7777']);
+      expect((await published())[1]?.detail.eventId).toBe(other.messageSid);
+    });
+
+    it('is published once when a retry of it carries another idempotency token: the signed MessageSid decides', async () => {
+      const messageSid = newTwilioSid('SM');
+      await postInboundSms(switchboard, { messageSid, body: 'ACK', idempotencyToken: 'token-1' });
+      await postInboundSms(switchboard, { messageSid, body: 'ACK', idempotencyToken: 'token-2' });
+      expect(await published()).toHaveLength(1);
+    });
+
     it('publishes two messages with the same text as two events', async () => {
       await postInboundSms(switchboard, { body: 'ACK' });
       await postInboundSms(switchboard, { body: 'ACK' });
@@ -177,6 +193,14 @@ describe('Twilio webhooks over HTTP', () => {
       await postTwilioStatus(switchboard, { messageSid, status: 'delivered', idempotencyToken: null });
       await postTwilioStatus(switchboard, { messageSid, status: 'delivered', idempotencyToken: null });
       expect((await published()).map((event) => event.detail.eventId)).toEqual([`${messageSid}:sent`, `${messageSid}:delivered`]);
+    });
+
+    it('publishes a new status that carries an idempotency token seen before, and not a repeat under a new token', async () => {
+      const messageSid = newTwilioSid('SM');
+      await postTwilioStatus(switchboard, { messageSid, status: 'sent', idempotencyToken: 'same-token' });
+      await postTwilioStatus(switchboard, { messageSid, status: 'undelivered', errorCode: '30003', idempotencyToken: 'same-token' });
+      await postTwilioStatus(switchboard, { messageSid, status: 'undelivered', errorCode: '30003', idempotencyToken: 'another-token' });
+      expect((await published()).map((event) => event.detail.eventId)).toEqual([`${messageSid}:sent`, `${messageSid}:undelivered`]);
     });
 
     it('comes back for a message the live sender created, signed by (the fake) Twilio', async () => {

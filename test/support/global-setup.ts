@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { builtEntry } from '../../infra/build/local-build.mjs';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from './embedded-dynamodb';
 
 declare module 'vitest' {
@@ -13,6 +14,9 @@ let embedded: EmbeddedDynamoDb | undefined;
 export async function setup(project: TestProject): Promise<void> {
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
   embedded = await startEmbeddedDynamoDb();
+  // The crash tests run the built runtime in child processes: built once here, before any of them starts.
+  process.env['SWITCHBOARD_BUILD_QUIET'] = '1';
+  await builtEntry('start');
   project.provide('dynamoEndpoint', embedded.endpoint);
 }
 

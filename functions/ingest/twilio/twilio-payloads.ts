@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { smsAddressSchema } from '../../../shared/events/sms-events';
-import type { IngestRequest } from '../http';
 
 /**
  * The form fields of Twilio's messaging webhooks that ingest reads. Objects are loose: Twilio adds
@@ -30,12 +29,3 @@ export const statusCallbackSchema = z.looseObject({
   ErrorCode: z.optional(z.string().check(z.regex(/^\d{0,10}$/, 'must be a Twilio error code'))),
 });
 export type StatusCallback = z.infer<typeof statusCallbackSchema>;
-
-/**
- * Twilio's `I-Twilio-Idempotency-Token`: the same on every retry of one webhook. It is not covered by the
- * signature, so one that does not look like a token is ignored (the caller falls back to the message's ids).
- */
-export function idempotencyToken(request: IngestRequest): string | undefined {
-  const token = request.headers['i-twilio-idempotency-token'];
-  return token !== undefined && /^[\x21-\x7e]{1,128}$/.test(token) ? token : undefined;
-}

@@ -4,11 +4,12 @@ import { acceptDelivery } from '../accept-delivery';
 import { emptyTwimlResponse } from '../twiml';
 import { authenticateTwilio } from './authenticate-twilio';
 import { normaliseTwilioStatus, statusEventId } from './normalise-twilio-status';
-import { idempotencyToken, statusCallbackSchema } from './twilio-payloads';
+import { statusCallbackSchema } from './twilio-payloads';
 
 /**
- * POST /webhooks/twilio/status — the status callback of a message we sent, published as `sms.status`
- * (deduplicated by Twilio's idempotency token, else by message and status) and acked with empty TwiML.
+ * POST /webhooks/twilio/status — the status callback of a message we sent, published as `sms.status` and
+ * acked with empty TwiML. Deduplicated by the message and its status (both signed): each status is
+ * reported once and redelivered with the same values. Never by the unsigned idempotency token.
  */
 export const twilioStatusEndpoint: Endpoint = {
   method: 'POST',
@@ -17,7 +18,7 @@ export const twilioStatusEndpoint: Endpoint = {
     const form = await authenticateTwilio(request, context);
     const callback = parsePayload(statusCallbackSchema, Object.fromEntries(form), 'Twilio status callback');
     const event = normaliseOr400('invalid Twilio status callback', () => normaliseTwilioStatus(callback, context.clock.now()));
-    await acceptDelivery(context, { provider: 'twilio', id: idempotencyToken(request) ?? statusEventId(callback) }, [event]);
+    await acceptDelivery(context, { provider: 'twilio', id: statusEventId(callback) }, [event]);
     return emptyTwimlResponse();
   },
 };

@@ -1,7 +1,8 @@
 import type { Clock } from '../../clock/clock';
 import type { Outbox } from '../outbox';
 import { dryRunPermalink } from './dry-run-permalink';
-import type { SlackMessage, SlackMessenger } from './slack-messenger';
+import { carriesEffect } from './effect-metadata';
+import type { MessageQuery, PostedMessage, SlackMessage, SlackMessenger } from './slack-messenger';
 import { postEphemeralArguments, postMessageArguments, updateArguments } from './web-api-arguments';
 
 /**
@@ -21,9 +22,24 @@ export class DryRunSlackMessenger implements SlackMessenger {
     private readonly workspace = 'example',
   ) {}
 
-  async postMessage(message: SlackMessage): Promise<{ channel: string; ts: string }> {
-    await this.outbox.record('slack', 'chat.postMessage', { ...postMessageArguments(message) });
-    return { channel: message.channel, ts: this.nextTs() };
+  async postMessage(message: SlackMessage): Promise<PostedMessage> {
+    const posted = { channel: message.channel, ts: this.nextTs() };
+    await this.outbox.record('slack', 'chat.postMessage', { ...postMessageArguments(message) }, posted);
+    return posted;
+  }
+
+  /** The outbox is this adapter's Slack: a post recorded before a crash is found there, with its answer. */
+  async findMessage(query: MessageQuery): Promise<PostedMessage | undefined> {
+    const recorded = await this.outbox.recordedSince('slack', 'chat.postMessage', query.since);
+    const found = recorded.find(
+      ({ request }) =>
+        request['channel'] === query.channel &&
+        (query.threadTs === undefined || request['thread_ts'] === query.threadTs) &&
+        carriesEffect(request['metadata'], query.effectKey),
+    );
+    if (found === undefined) return undefined;
+    const ts = found.answer?.['ts'];
+    return { channel: query.channel, ts: typeof ts === 'string' ? ts : this.nextTs() };
   }
 
   async updateMessage(message: SlackMessage & { ts: string }): Promise<void> {

@@ -7,9 +7,12 @@ import {
   WebClient,
   type Logger as SlackLogger,
 } from '@slack/web-api';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CLOCK_SKEW_MS } from '../../idempotency/look-up-window';
 import type { Logger } from '../../log/logger';
 import { ProviderError } from '../provider-error';
-import type { SlackMessage, SlackMessenger } from './slack-messenger';
+import { carriesEffect } from './effect-metadata';
+import type { MessageQuery, PostedMessage, SlackMessage, SlackMessenger } from './slack-messenger';
 import { postEphemeralArguments, postMessageArguments, updateArguments } from './web-api-arguments';
 
 export interface LiveSlackOptions {
@@ -27,6 +30,16 @@ export interface LiveSlackOptions {
   fetch?: typeof fetch;
 }
 
+/** A page of history or replies: Slack's limit is higher, but a few hundred messages answer quickly. */
+const LOOK_UP_PAGE_SIZE = 200;
+/** Errors that mean the conversation or thread holds nothing of ours to find. */
+const NOTHING_THERE = new Set(['channel_not_found', 'thread_not_found', 'user_not_found', 'is_archived']);
+/** Errors that mean the app may not look (a scope or membership the admin did not grant). */
+const MAY_NOT_LOOK = new Set(['missing_scope', 'not_in_channel', 'not_allowed_token_type', 'no_permission']);
+
+/** The longest Retry-After waited out within one call; longer, the run fails transiently and the bus retries. */
+const MAX_RATE_LIMIT_WAIT_MS = 20_000;
+
 /** Slack `ok: false` errors that may pass on their own; every other one is permanent. */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'service_unavailable', 'fatal_error', 'internal_error', 'request_timeout']);
 
@@ -39,25 +52,104 @@ const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'service_unavailable',
 export class LiveSlackMessenger implements SlackMessenger {
   readonly mode = 'live';
   private readonly client: WebClient;
+  /** For posts that carry an effect key: one request per call, retried here, where a lost answer is looked up. */
+  private readonly singleShot: WebClient;
+  private readonly retries: { retries: number; minTimeout: number; maxTimeout: number };
   /** Permalinks and workspaces never change: asked once per container (bounded, oldest forgotten first). */
   private readonly permalinks = new BoundedCache<string>(5_000);
   private readonly teams = new BoundedCache<string>(5_000);
+  /** The direct-message conversation with each user (a DM's id never changes). */
+  private readonly directMessages = new BoundedCache<string>(5_000);
+  private readonly log: Logger;
 
   constructor(options: LiveSlackOptions) {
-    this.client = new WebClient(options.token, {
+    this.log = options.log;
+    this.retries = options.retries ?? { retries: 3, minTimeout: 500, maxTimeout: 5_000 };
+    const common = {
       ...(options.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(options.apiUrl) }),
-      retryConfig: { ...(options.retries ?? { retries: 3, minTimeout: 500, maxTimeout: 5_000 }), factor: 2, randomize: true },
       ...(options.fetch === undefined ? { timeout: options.timeoutMs ?? 10_000 } : { fetch: options.fetch, timeout: 0 }),
       logger: slackLogger(options.log),
       logLevel: LogLevel.WARN,
       allowAbsoluteUrls: false,
-    });
+    };
+    this.client = new WebClient(options.token, { ...common, retryConfig: { ...this.retries, factor: 2, randomize: true } });
+    this.singleShot = new WebClient(options.token, { ...common, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   }
 
-  async postMessage(message: SlackMessage): Promise<{ channel: string; ts: string }> {
-    const result = await this.call('chat.postMessage', () => this.client.chat.postMessage(postMessageArguments(message)));
+  /**
+   * Posts a message. A post that carries an effect key is never simply sent again: the client would
+   * repeat a post whose answer was lost (a timeout, a 5xx from a proxy after Slack took it), so such a
+   * post is retried here, and before each retry Slack is asked whether the first one landed. A 429 means
+   * it did not: it is retried after Slack's Retry-After.
+   */
+  async postMessage(message: SlackMessage): Promise<PostedMessage> {
+    if (message.effectKey === undefined) return this.post(this.client, message);
+    const since = new Date(Date.now() - CLOCK_SKEW_MS);
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.post(this.singleShot, message);
+      } catch (error) {
+        if (!(error instanceof ProviderError) || !error.transient || attempt >= this.retries.retries) throw error;
+        if (error.status === 429) {
+          await sleep(Math.min((error.retryAfterSeconds ?? 1) * 1000, MAX_RATE_LIMIT_WAIT_MS));
+          continue;
+        }
+        await sleep(Math.min(this.retries.minTimeout * 2 ** attempt, this.retries.maxTimeout));
+        const landed = await this.findMessage({
+          channel: message.channel,
+          ...(message.threadTs === undefined ? {} : { threadTs: message.threadTs }),
+          effectKey: message.effectKey,
+          since,
+        });
+        if (landed !== undefined) return landed;
+      }
+    }
+  }
+
+  private async post(client: WebClient, message: SlackMessage): Promise<PostedMessage> {
+    const result = await this.call('chat.postMessage', () => client.chat.postMessage(postMessageArguments(message)));
     if (result.ts === undefined) throw new ProviderError('slack', 'chat.postMessage', false, 'the answer carried no ts');
     return { channel: result.channel ?? message.channel, ts: result.ts };
+  }
+
+  async findMessage(query: MessageQuery): Promise<PostedMessage | undefined> {
+    const operation = query.threadTs === undefined ? 'conversations.history' : 'conversations.replies';
+    try {
+      const channel = isUserId(query.channel) ? await this.directMessageWith(query.channel) : query.channel;
+      const oldest = secondsTs(query.since);
+      let cursor: string | undefined;
+      do {
+        const page =
+          query.threadTs === undefined
+            ? await this.call(operation, () =>
+                this.client.conversations.history({ channel, oldest, inclusive: true, limit: LOOK_UP_PAGE_SIZE, include_all_metadata: true, ...(cursor === undefined ? {} : { cursor }) }),
+              )
+            : await this.call(operation, () =>
+                this.client.conversations.replies({
+                  channel,
+                  ts: query.threadTs as string,
+                  oldest,
+                  inclusive: true,
+                  limit: LOOK_UP_PAGE_SIZE,
+                  include_all_metadata: true,
+                  ...(cursor === undefined ? {} : { cursor }),
+                }),
+              );
+        const found = page.messages?.find((message) => message.ts !== undefined && carriesEffect(message.metadata, query.effectKey));
+        if (found?.ts !== undefined) return { channel, ts: found.ts };
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor !== undefined);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.code === undefined) throw error;
+      if (NOTHING_THERE.has(error.code)) return undefined;
+      if (MAY_NOT_LOOK.has(error.code)) {
+        // The old behaviour (post again) is better than no answer at all: say what to grant, and go on.
+        this.log.warn('Slack post cannot be looked up: posting again', { operation, code: error.code, grant: 'channels:history, groups:history, im:history, im:write' });
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   async updateMessage(message: SlackMessage & { ts: string }): Promise<void> {
@@ -93,6 +185,17 @@ export class LiveSlackMessenger implements SlackMessenger {
     return team;
   }
 
+  /** The DM conversation with `user` (`conversations.open`, scope `im:write`): a post to a user id lands there. */
+  private async directMessageWith(user: string): Promise<string> {
+    const known = this.directMessages.get(user);
+    if (known !== undefined) return known;
+    const opened = await this.call('conversations.open', () => this.client.conversations.open({ users: user }));
+    const id = opened.channel?.id;
+    if (id === undefined) throw new ProviderError('slack', 'conversations.open', false, 'the answer carried no channel');
+    this.directMessages.set(user, id);
+    return id;
+  }
+
   private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
     try {
       return await send();
@@ -114,7 +217,7 @@ function toProviderError(operation: string, error: unknown): ProviderError {
     });
   }
   if (error instanceof WebAPIRateLimitedError) {
-    return new ProviderError('slack', operation, true, `rate limited (retry after ${error.retryAfter}s)`, { cause: error, status: 429 });
+    return new ProviderError('slack', operation, true, `rate limited (retry after ${error.retryAfter}s)`, { cause: error, status: 429, retryAfterSeconds: error.retryAfter });
   }
   if (error instanceof WebAPIRequestError) {
     return new ProviderError('slack', operation, true, `request failed: ${error.original.message}`, { cause: error });
@@ -136,6 +239,16 @@ class BoundedCache<V> {
     this.entries.set(key, value);
     if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
   }
+}
+
+/** A user's id (a post to it goes to the app's DM with them), not a conversation's. */
+function isUserId(channel: string): boolean {
+  return /^[UW][A-Z0-9]+$/.test(channel);
+}
+
+/** An instant as a Slack timestamp, to the second (what `oldest` takes). */
+function secondsTs(instant: Date): string {
+  return `${Math.floor(instant.getTime() / 1000)}.000000`;
 }
 
 function withTrailingSlash(url: string): string {

@@ -12,6 +12,10 @@ export class UnconfiguredSlackMessenger implements SlackMessenger {
     throw this.missing('chat.postMessage');
   }
 
+  async findMessage(): Promise<never> {
+    throw this.missing('conversations.history');
+  }
+
   async updateMessage(): Promise<never> {
     throw this.missing('chat.update');
   }

@@ -1,4 +1,5 @@
 import type { ChatPostEphemeralArguments, ChatPostMessageArguments, ChatUpdateArguments } from '@slack/web-api';
+import { effectMetadata } from './effect-metadata';
 import type { SlackMessage } from './slack-messenger';
 
 /**
@@ -11,6 +12,7 @@ export function postMessageArguments(message: SlackMessage): ChatPostMessageArgu
     text: message.text,
     ...(message.blocks === undefined ? {} : { blocks: message.blocks }),
     ...(message.threadTs === undefined ? {} : { thread_ts: message.threadTs }),
+    ...(message.effectKey === undefined ? {} : { metadata: effectMetadata(message.effectKey) }),
     unfurl_links: false,
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Outbox } from '../outbox';
 import { createMessageArguments } from './sms-arguments';
-import type { SmsMessage, SmsSender } from './sms-sender';
+import type { SentSms, SentSmsQuery, SmsMessage, SmsSender } from './sms-sender';
 
 /**
  * SMS without Twilio: records the exact Create Message parameters (as the live adapter sends them) in the
@@ -16,8 +16,18 @@ export class DryRunSmsSender implements SmsSender {
     private readonly from: string = '(TWILIO_FROM_NUMBER)',
   ) {}
 
-  async send(message: SmsMessage): Promise<{ sid: string; status: string }> {
-    await this.outbox.record('twilio', 'messages.create', { ...createMessageArguments(this.from, message) });
-    return { sid: `SM${randomBytes(16).toString('hex')}`, status: 'queued' };
+  async send(message: SmsMessage): Promise<SentSms> {
+    const sent = { sid: `SM${randomBytes(16).toString('hex')}`, status: 'queued' };
+    await this.outbox.record('twilio', 'messages.create', { ...createMessageArguments(this.from, message) }, sent);
+    return sent;
+  }
+
+  /** The outbox is this adapter's Twilio: what it recorded before a crash is found there, newest first. */
+  async findSent(query: SentSmsQuery): Promise<SentSms[]> {
+    const recorded = await this.outbox.recordedSince('twilio', 'messages.create', query.since);
+    return recorded
+      .filter(({ request, answer }) => request['To'] === query.to && request['Body'] === query.body && typeof answer?.['sid'] === 'string')
+      .reverse()
+      .map(({ answer }) => ({ sid: String(answer?.['sid']), status: String(answer?.['status'] ?? 'queued') }));
   }
 }

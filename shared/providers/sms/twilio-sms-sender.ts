@@ -3,7 +3,7 @@ import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type { Logger } from '../../log/logger';
 import { ProviderError } from '../provider-error';
 import { createMessageArguments } from './sms-arguments';
-import type { SmsMessage, SmsSender } from './sms-sender';
+import type { SentSms, SentSmsQuery, SmsMessage, SmsSender } from './sms-sender';
 
 export interface TwilioSmsOptions {
   /** `TWILIO_ACCOUNT_SID` (AC…): the client refuses any other kind of SID. */
@@ -22,6 +22,8 @@ export interface TwilioSmsOptions {
 }
 
 const OPERATION = 'messages.create';
+/** Messages of ours to one number looked at, newest first: far more than the pages of one night. */
+const LOOK_UP_LIMIT = 100;
 
 /**
  * Sends SMS through the official `twilio` client. A 429 is retried by the client itself (`autoRetry`);
@@ -56,7 +58,7 @@ export class TwilioSmsSender implements SmsSender {
     this.client = new twilio.Twilio(options.accountSid, options.authToken, { httpClient });
   }
 
-  async send(message: SmsMessage): Promise<{ sid: string; status: string }> {
+  async send(message: SmsMessage): Promise<SentSms> {
     const args = createMessageArguments(this.from, message);
     try {
       const created = await this.client.messages.create({
@@ -69,6 +71,24 @@ export class TwilioSmsSender implements SmsSender {
     } catch (error) {
       const failure = toProviderError(error);
       this.log.warn('Twilio call failed', { operation: OPERATION, transient: failure.transient, status: failure.status, code: failure.code });
+      throw failure;
+    }
+  }
+
+  /**
+   * Twilio's message list (`GET …/Messages.json`) filtered by recipient and our number, newest first; the
+   * window and the text are compared here. Not with `DateSent>`: a message Twilio accepted but has not
+   * sent yet has no DateSent, and it is exactly the one a crash right after sending leaves behind.
+   */
+  async findSent(query: SentSmsQuery): Promise<SentSms[]> {
+    try {
+      const messages = await this.client.messages.list({ to: query.to, from: this.from, pageSize: 50, limit: LOOK_UP_LIMIT });
+      return messages
+        .filter((message) => message.body === query.body && message.dateCreated !== null && message.dateCreated.getTime() >= query.since.getTime())
+        .map((message) => ({ sid: message.sid, status: message.status }));
+    } catch (error) {
+      const failure = toProviderError(error, 'messages.list');
+      this.log.warn('Twilio call failed', { operation: 'messages.list', transient: failure.transient, status: failure.status, code: failure.code });
       throw failure;
     }
   }
@@ -92,14 +112,14 @@ class BaseUrlRequestClient extends twilio.RequestClient {
   }
 }
 
-function toProviderError(error: unknown): ProviderError {
+function toProviderError(error: unknown, operation = OPERATION): ProviderError {
   // RestException, or TwilioServiceException for APIs answering RFC 9457 problems: both carry the status.
   const status = (error as { status?: unknown } | undefined)?.status;
   if (error instanceof Error && typeof status === 'number' && !isAxiosError(error)) {
     const twilioCode = (error as { code?: unknown }).code;
     const code = typeof twilioCode === 'number' || typeof twilioCode === 'string' ? String(twilioCode) : undefined;
     const transient = status === 429 || status >= 500;
-    return new ProviderError('twilio', OPERATION, transient, `HTTP ${status}${code === undefined ? '' : ` (Twilio error ${code})`}`, {
+    return new ProviderError('twilio', operation, transient, `HTTP ${status}${code === undefined ? '' : ` (Twilio error ${code})`}`, {
       status,
       ...(code === undefined ? {} : { code }),
     });
@@ -107,11 +127,11 @@ function toProviderError(error: unknown): ProviderError {
   if (isAxiosError(error)) {
     // No answer: refused, reset, timed out (ECONNABORTED), DNS.
     const code = (error as { code?: unknown }).code;
-    return new ProviderError('twilio', OPERATION, true, `request failed: ${typeof code === 'string' ? code : 'network error'}`);
+    return new ProviderError('twilio', operation, true, `request failed: ${typeof code === 'string' ? code : 'network error'}`);
   }
   // Anything else (an answer that is not JSON, a bad argument) may follow a message Twilio accepted:
   // retrying could send it twice. Its message may quote the body, so only its name is kept.
-  return new ProviderError('twilio', OPERATION, false, `unexpected ${error instanceof Error ? error.name : typeof error}`);
+  return new ProviderError('twilio', operation, false, `unexpected ${error instanceof Error ? error.name : typeof error}`);
 }
 
 /** Errors of the client's HTTP layer (axios, a dependency of `twilio`, not ours to import). */

@@ -13,8 +13,16 @@ export class UnconfiguredSmsSender implements SmsSender {
   constructor(private readonly missing: readonly TwilioCredentialName[] = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM_NUMBER']) {}
 
   async send(_message: SmsMessage): Promise<never> {
+    throw this.refusal('messages.create');
+  }
+
+  async findSent(): Promise<never> {
+    throw this.refusal('messages.list');
+  }
+
+  private refusal(operation: string): ProviderError {
     const names = this.missing.length === 0 ? 'the Twilio credentials' : this.missing.join(', ');
     const verb = this.missing.length === 1 ? 'is' : 'are';
-    throw new ProviderError('twilio', 'messages.create', false, `${names} ${verb} not set in the Switchboard secret`);
+    return new ProviderError('twilio', operation, false, `${names} ${verb} not set in the Switchboard secret`);
   }
 }

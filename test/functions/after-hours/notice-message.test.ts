@@ -39,6 +39,37 @@ describe('the after-hours notice', () => {
   });
 });
 
+describe('the after-hours notice on a day closed all day', () => {
+  const base = {
+    channel: 'C0ACMEPROD',
+    threadTs: '1795406400.000200',
+    sender: 'U0CUSTOMER1',
+    hours: calendar.settings,
+    responseTimes: config.supportTerms.responseTimes,
+    button: { sender: 'U0CUSTOMER1', messageTs: '1795406400.000200', threadTs: '1795406400.000200', excerpt: 'prod is down' },
+  };
+
+  it('names the holiday instead of the business hours, which would read as open on a Thursday morning', () => {
+    const thanksgivingMorning = new Date('2026-11-26T09:00:00-08:00');
+    const notice = afterHoursNotice({ ...base, opening: calendar.nextOpening(thanksgivingMorning), closedToday: calendar.closureOn(thanksgivingMorning) });
+
+    expect(notice.text).toBe("Thanks for your message. We're closed today for Thanksgiving Day; the team is back Friday, November 27 at 6:00 AM PT. For a P0 or P1 emergency, use the escalation buttons.");
+    expect(JSON.stringify(notice.blocks)).toContain("We're closed today for Thanksgiving Day; the team is back *Friday, November 27 at 6:00 AM PT*.");
+    expect(JSON.stringify(notice.blocks)).not.toContain('outside business hours');
+  });
+
+  it('says a configured closure is one, without a name', () => {
+    const notice = afterHoursNotice({ ...base, opening: new Date('2026-12-28T14:00:00Z'), closedToday: { kind: 'closure' } });
+    expect(notice.text).toContain("We're closed today; the team is back Monday, December 28 at 6:00 AM PT.");
+  });
+
+  it('keeps the business hours on a weekend, which they explain', () => {
+    const saturday = new Date('2026-11-21T11:00:00-08:00');
+    const notice = afterHoursNotice({ ...base, opening: calendar.nextOpening(saturday), closedToday: calendar.closureOn(saturday) });
+    expect(notice.text).toContain('It reached us outside business hours (Mon–Fri, 6:00 AM–4:00 PM PT); the team is back Monday, November 23 at 6:00 AM PT.');
+  });
+});
+
 describe('escalation buttons', () => {
   it('shortens a long excerpt so the value stays within Slack limits', () => {
     const value = encodeButtonValue({ sender: 'U1', messageTs: '1.1', threadTs: '1.1', excerpt: 'x'.repeat(5_000) });

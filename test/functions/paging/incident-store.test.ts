@@ -41,34 +41,40 @@ describe('incident transitions', () => {
     expect(again).toMatchObject({ created: false, incident: { customer: 'Acme Corp' } });
   });
 
-  it('moves on only from the step it is at, and records who moved it', async () => {
+  /** The incident as a handler reads it before moving it on from `step`. */
+  const at = async (id: string, step: number) => ({ ...(await store.get(id))!, step });
+
+  it('moves on only from the step it is at, and records who moved it and whose page it replaced', async () => {
     await store.open(incident('INC-A'), 'ev1');
-    expect(await store.advance('INC-A', 1, 2, 'timer')).toBeUndefined();
-    expect(await store.advance('INC-A', 0, 1, 'timer')).toMatchObject({ step: 1, lastEventId: 'timer', version: 2 });
-    expect(await store.advance('INC-A', 0, 1, 'late timer')).toBeUndefined();
+    expect(await store.advance(await at('INC-A', 1), 2, 'timer')).toBeUndefined();
+    expect(await store.advance(await at('INC-A', 0), 1, 'timer')).toMatchObject({ step: 1, lastEventId: 'timer', supersededEventId: 'ev1', version: 2 });
+    expect(await store.advance(await at('INC-A', 0), 1, 'late timer')).toBeUndefined();
   });
 
   it('does not move on, or give up, once acknowledged', async () => {
     await store.open(incident('INC-A'), 'ev1');
     expect(await store.acknowledge('INC-A', 'Dana', 'sms1')).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Dana' });
-    expect(await store.advance('INC-A', 0, 1, 'timer')).toBeUndefined();
-    expect(await store.markUnanswered('INC-A', 0, 'timer')).toBeUndefined();
+    expect(await store.advance(await at('INC-A', 0), 1, 'timer')).toBeUndefined();
+    expect(await store.markUnanswered(await at('INC-A', 0), 'timer')).toBeUndefined();
     expect(await store.acknowledge('INC-A', 'Sam', 'sms2')).toBeUndefined();
     expect(await store.get('INC-A')).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Dana', step: 0 });
   });
 
   it('still takes a late ACK after every page went unanswered', async () => {
     await store.open(incident('INC-A'), 'ev1');
-    await store.markUnanswered('INC-A', 0, 'timer');
-    expect(await store.acknowledge('INC-A', 'Sam', 'sms')).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Sam' });
+    await store.markUnanswered(await at('INC-A', 0), 'timer');
+    expect(await store.acknowledge('INC-A', 'Sam', 'sms')).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Sam', supersededEventId: 'timer' });
   });
 
   it('lets exactly one of a racing ACK and timer decide, and never moves on after an ACK', async () => {
     for (let round = 0; round < 40; round += 1) {
       const id = `INC-R${round}`;
       await store.open(incident(id), 'ev');
-      const [advanced, acknowledged] = await Promise.all([store.advance(id, 0, 1, 'timer'), store.acknowledge(id, 'Dana', 'sms')]);
+      const read = await at(id, 0);
+      const [advanced, acknowledged] = await Promise.all([store.advance(read, 1, 'timer'), store.acknowledge(id, 'Dana', 'sms')]);
       expect(acknowledged, `round ${round}`).toBeDefined();
+      // The ACK closes the page that was waiting when it landed: the first one, or the timer's.
+      expect(acknowledged?.supersededEventId).toBe(advanced === undefined ? 'ev' : 'timer');
       // If the timer moved it on, it did so while the incident was still paging: before the ACK.
       if (advanced !== undefined) expect(advanced.status).toBe('paging');
       const final = await store.get(id);

@@ -8,6 +8,7 @@ import type { Table } from '../../../shared/store/table';
 import { ManualClock } from '../../support/manual-clock';
 import { sampleSlackMessageEvent } from '../../support/sample-events';
 import { createTestTable } from '../../support/test-table';
+import { captureLogs } from '../../support/log-capture';
 
 const log = createLogger({ level: 'SILENT', runtime: 'local' });
 
@@ -156,6 +157,33 @@ describe('the local bus', () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ automation: 'flaky', attempts: 3, error: 'provider down', event: { detail: { eventId: 'Ev1' } } });
     expect(await table.query({ partition: 'bus-pending', byTime: true })).toHaveLength(0);
+  });
+
+  it('logs the retries at WARN, and at ERROR only the delivery whose retries ran out (it needs a person)', async () => {
+    const table = await createTestTable(new ManualClock('2026-11-23T04:00:00Z'));
+    const capture = captureLogs();
+    try {
+      const bus = new LocalBus(
+        table,
+        [recorder('flaky', [{ detailType: 'slack.message.posted' }])],
+        async () => {
+          throw new Error('provider down');
+        },
+        new ManualClock('2026-11-23T04:00:00Z'),
+        createLogger({ level: 'INFO', runtime: 'local' }),
+        { retryDelaysMs: [5, 5], concurrency: 8 },
+      );
+      await bus.publish([message('Ev1')]);
+      await bus.drain();
+    } finally {
+      capture.restore();
+    }
+    const levels = capture.lines().map((line) => [line['level'], line['message']]);
+    expect(levels).toEqual([
+      ['WARN', 'delivery failed; retrying'],
+      ['WARN', 'delivery failed; retrying'],
+      ['ERROR', 'delivery failed after its retries'],
+    ]);
   });
 
   it('succeeds on a retry without recording a failure', async () => {

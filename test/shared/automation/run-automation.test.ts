@@ -8,7 +8,9 @@ import { ConfigStore } from '../../../shared/config/config-store';
 import { parseConfig } from '../../../shared/config/parse-config';
 import type { DomainEvent } from '../../../shared/events/catalogue';
 import { createEvent } from '../../../shared/events/validate-event';
-import { SideEffectLedger } from '../../../shared/idempotency/side-effect-ledger';
+import { EffectInProgressError, SideEffectLedger } from '../../../shared/idempotency/side-effect-ledger';
+import { ConditionFailedError } from '../../../shared/store/store-errors';
+import { captureLogs } from '../../support/log-capture';
 import { createLogger } from '../../../shared/log/logger';
 import { Outbox } from '../../../shared/providers/outbox';
 import { ProviderError } from '../../../shared/providers/provider-error';
@@ -230,5 +232,40 @@ describe('run automation', () => {
 
     expect(within).toBeDefined();
     expect(after).toBeUndefined();
+  });
+
+  describe('log levels: ERROR only for what needs a person', () => {
+    async function levelOf(failure: Error): Promise<{ level: unknown; message: unknown }[]> {
+      platform.log = createLogger({ level: 'INFO', runtime: 'local' });
+      const capture = captureLogs();
+      try {
+        await runAutomation(
+          automationThat(async () => {
+            throw failure;
+          }),
+          message,
+          platform,
+        ).catch(() => undefined);
+      } finally {
+        capture.restore();
+      }
+      return capture.lines().filter((line) => String(line['message']).startsWith('run ')).map((line) => ({ level: line['level'], message: line['message'] }));
+    }
+
+    it('logs an effect in progress in another attempt (a double click) at INFO', async () => {
+      expect(await levelOf(new EffectInProgressError('after-hours.emergency:C1:1.2'))).toEqual([{ level: 'INFO', message: 'run deferred: another attempt holds its work; it will be retried' }]);
+    });
+
+    it('logs a conditional write lost to another run at INFO', async () => {
+      expect(await levelOf(new ConditionFailedError('lost the race'))).toEqual([{ level: 'INFO', message: 'run deferred: another attempt holds its work; it will be retried' }]);
+    });
+
+    it('logs a transient provider failure, which will be retried, at WARN', async () => {
+      expect(await levelOf(new ProviderError('slack', 'chat.postMessage', true, 'HTTP 503', { status: 503 }))).toEqual([{ level: 'WARN', message: 'run failed; it will be retried' }]);
+    });
+
+    it('logs a run that failed for good at ERROR', async () => {
+      expect(await levelOf(new ProviderError('slack', 'chat.postMessage', false, 'channel_not_found', { code: 'channel_not_found' }))).toEqual([{ level: 'ERROR', message: 'run failed' }]);
+    });
   });
 });

@@ -273,6 +273,116 @@ describe('side-effect ledger', () => {
     });
   });
 
+  describe('reconciliation of a claim taken over (find)', () => {
+    async function claimThatNeverFinishes(owner: string): Promise<void> {
+      const claimed = deferred<void>();
+      void new SideEffectLedger(table, clock, { instance: 'crashed-process' }).once(KEY, owner, () => {
+        claimed.resolve();
+        return new Promise<never>(() => undefined);
+      });
+      await claimed.promise;
+    }
+    const restarted = () => new SideEffectLedger(table, clock, { instance: 'restarted-process', soleWriter: true });
+
+    it('asks the provider first, and does not repeat an effect it finds', async () => {
+      await claimThatNeverFinishes('Ev001');
+      const post = countingEffect({ ts: 'new' });
+      const asked: Date[] = [];
+
+      const outcome = await restarted().once(KEY, 'Ev001', post, {
+        find: async ({ claimedAt }) => {
+          asked.push(claimedAt);
+          return { ts: 'found' };
+        },
+      });
+
+      expect(post.calls).toBe(0);
+      expect(asked).toEqual([new Date(NOW)]);
+      expect(outcome).toEqual({ result: { ts: 'found' }, performedBy: 'Ev001', alreadyDone: true });
+      expect(await ledger.once(KEY, 'Ev002', post)).toMatchObject({ result: { ts: 'found' }, alreadyDone: true });
+      expect(post.calls).toBe(0);
+    });
+
+    it('performs the effect when the provider has no trace of it', async () => {
+      await claimThatNeverFinishes('Ev001');
+      const post = countingEffect({ ts: 'new' });
+
+      const outcome = await restarted().once(KEY, 'Ev001', post, { find: async () => undefined });
+
+      expect(post.calls).toBe(1);
+      expect(outcome).toEqual({ result: { ts: 'new' }, performedBy: 'Ev001', alreadyDone: false });
+    });
+
+    it('tells the look-up when the dead attempt claimed the effect', async () => {
+      await claimThatNeverFinishes('Ev001');
+      clock.advance(45_000);
+      let claimedAt: Date | undefined;
+
+      await new SideEffectLedger(table, clock, { instance: 'other-process' }).once(KEY, 'Ev002', countingEffect('posted'), {
+        find: async (claim) => {
+          claimedAt = claim.claimedAt;
+          return undefined;
+        },
+      });
+
+      expect(claimedAt).toEqual(new Date(NOW));
+    });
+
+    it('does not look anything up for a fresh claim', async () => {
+      let asked = 0;
+      await ledger.once(KEY, 'Ev001', countingEffect('posted'), {
+        find: async () => {
+          asked += 1;
+          return 'found';
+        },
+      });
+      expect(asked).toBe(0);
+    });
+
+    it('keeps the claim when the look-up fails, so that a retry looks again before acting', async () => {
+      await claimThatNeverFinishes('Ev001');
+      const post = countingEffect('posted');
+      const failing = restarted().once(KEY, 'Ev001', post, {
+        find: async () => {
+          throw new Error('provider unreachable');
+        },
+      });
+      await expect(failing).rejects.toThrow('provider unreachable');
+
+      let lookedAgainSince: Date | undefined;
+      const retry = await restarted().once(KEY, 'Ev001', post, {
+        find: async ({ claimedAt }) => {
+          lookedAgainSince = claimedAt;
+          return 'found';
+        },
+      });
+      expect(post.calls).toBe(0);
+      expect(retry).toMatchObject({ result: 'found', alreadyDone: true });
+      expect(lookedAgainSince, 'the window still starts at the first claim').toEqual(new Date(NOW));
+    });
+
+    it('looks before repeating an effect whose call failed on our side (the provider may have taken it)', async () => {
+      const timedOut = ledger.once(KEY, 'Ev001', async () => {
+        throw new Error('timed out waiting for the answer');
+      }, { find: async () => undefined });
+      await expect(timedOut).rejects.toThrow('timed out');
+      clock.advance(1_000);
+
+      let asked = 0;
+      const post = countingEffect('posted again');
+      const retry = await ledger.once(KEY, 'Ev001', post, {
+        find: async () => {
+          asked += 1;
+          return 'the first one';
+        },
+      });
+
+      expect(asked).toBe(1);
+      expect(post.calls).toBe(0);
+      expect(retry).toMatchObject({ result: 'the first one', alreadyDone: true });
+    });
+  });
+
   describe('retention', () => {
     it('recognises a duplicate within the retention period', async () => {
       const post = countingEffect('posted');

@@ -206,4 +206,73 @@ describe('run store', () => {
       expect(listed.map((run) => run.runId)).toEqual(['paging:Ev001']);
     });
   });
+
+  describe('closing a waiting run when its subject is resolved', () => {
+    const closure = { runId: 'paging:SMack', reason: 'Dana acknowledged INC-7K2M9Q', at: NOW };
+
+    it('closes a waiting run, succeeded, naming the run that resolved it', async () => {
+      await runs.save(finishedRun({ automation: 'paging', eventId: 'Ev001', status: 'waiting', startedAt: NOW }), 30);
+
+      expect(await runs.close('paging:Ev001', closure)).toBe(true);
+
+      expect(await runs.get('paging:Ev001')).toMatchObject({ status: 'succeeded', closedBy: closure });
+      expect(await runs.list({ status: 'waiting' })).toEqual([]);
+      expect((await runs.list({ status: 'succeeded' })).map((run) => run.runId)).toEqual(['paging:Ev001']);
+    });
+
+    it('closes a run once: a second resolution changes nothing', async () => {
+      await runs.save(finishedRun({ automation: 'paging', eventId: 'Ev001', status: 'waiting', startedAt: NOW }), 30);
+      await runs.close('paging:Ev001', closure);
+
+      expect(await runs.close('paging:Ev001', { ...closure, runId: 'paging:SMlate' })).toBe(false);
+      expect((await runs.get('paging:Ev001'))?.closedBy).toEqual(closure);
+    });
+
+    it('leaves a run that is not waiting as it ended', async () => {
+      await runs.save(finishedRun({ automation: 'paging', eventId: 'Ev001', status: 'filtered', startedAt: NOW }), 30);
+
+      expect(await runs.close('paging:Ev001', closure)).toBe(false);
+      expect(await runs.get('paging:Ev001')).toMatchObject({ status: 'filtered' });
+      expect((await runs.get('paging:Ev001'))?.closedBy).toBeUndefined();
+    });
+
+    it('never lets a run close itself', async () => {
+      await runs.save(finishedRun({ automation: 'paging', eventId: 'Ev001', status: 'waiting', startedAt: NOW }), 30);
+      expect(await runs.close('paging:Ev001', { ...closure, runId: 'paging:Ev001' })).toBe(false);
+      expect(await runs.get('paging:Ev001')).toMatchObject({ status: 'waiting' });
+    });
+
+    it('saves closed a waiting run whose subject was resolved while it was still being recorded', async () => {
+      expect(await runs.close('paging:Ev001', closure)).toBe(true);
+      expect(await runs.get('paging:Ev001'), 'a closure alone is not a run').toBeUndefined();
+
+      const saved = await runs.save(finishedRun({ automation: 'paging', eventId: 'Ev001', status: 'waiting', startedAt: NOW }), 30);
+
+      expect(saved).toMatchObject({ status: 'succeeded', closedBy: closure, attempts: 1 });
+      expect(await runs.list({ status: 'waiting' })).toEqual([]);
+      expect((await runs.list()).map((run) => run.runId)).toEqual(['paging:Ev001']);
+    });
+
+    it('costs one write per closure', async () => {
+      await runs.save(finishedRun({ automation: 'paging', eventId: 'Ev001', status: 'waiting', startedAt: NOW }), 30);
+      let writes = 0;
+      const counted = new RunStore(
+        new Proxy(table, {
+          get(target, name, receiver) {
+            const value = Reflect.get(target, name, receiver) as unknown;
+            if (typeof value !== 'function') return value;
+            return (...args: unknown[]) => {
+              if (name === 'put' || name === 'update' || name === 'delete') writes += 1;
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            };
+          },
+        }),
+        clock,
+      );
+
+      await counted.close('paging:Ev001', closure);
+
+      expect(writes).toBe(1);
+    });
+  });
 });

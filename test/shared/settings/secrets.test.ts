@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSecrets, SECRET_NAMES } from '../../../shared/settings/secrets';
+import { CREDENTIAL_NAMES, readSecrets, SECRET_NAMES, WEBHOOK_SECRET_NAMES } from '../../../shared/settings/secrets';
 
 describe('read secrets', () => {
   it('keeps the known secret names and drops the rest', () => {
@@ -49,5 +49,30 @@ describe('read secrets', () => {
       ].sort(),
     );
     expect(secrets.TWILIO_FROM_NUMBER).toBe('value-of-TWILIO_FROM_NUMBER');
+  });
+
+  it('reads only the names asked for: a key put in the wrong secret is not read', () => {
+    expect(readSecrets({ SLACK_SIGNING_SECRET: 'sign', SLACK_BOT_TOKEN: 'xoxb-1' }, WEBHOOK_SECRET_NAMES)).toEqual({ SLACK_SIGNING_SECRET: 'sign' });
+  });
+});
+
+describe('the two secrets on AWS: webhook signing secrets apart from provider credentials', () => {
+  it('puts every name in one of them, and only TWILIO_AUTH_TOKEN (it verifies and it sends) in both', () => {
+    const both = WEBHOOK_SECRET_NAMES.filter((name) => CREDENTIAL_NAMES.includes(name));
+
+    expect(both).toEqual(['TWILIO_AUTH_TOKEN']);
+    expect(new Set([...WEBHOOK_SECRET_NAMES, ...CREDENTIAL_NAMES])).toEqual(new Set(SECRET_NAMES));
+  });
+
+  it('keeps every provider credential out of the webhook secret that ingest reads', () => {
+    for (const credential of ['SLACK_BOT_TOKEN', 'GITHUB_TOKEN', 'GITHUB_APP_PRIVATE_KEY', 'TWILIO_ACCOUNT_SID', 'SALESFORCE_CLIENT_SECRET', 'UNTHREAD_API_KEY', 'GOOGLE_SERVICE_ACCOUNT_JSON'] as const) {
+      expect(WEBHOOK_SECRET_NAMES as readonly string[], credential).not.toContain(credential);
+    }
+  });
+
+  it('keeps the signing secrets no automation needs out of the credentials secret', () => {
+    for (const signing of ['SLACK_SIGNING_SECRET', 'GITHUB_WEBHOOK_SECRET', 'GITHUB_WEBHOOK_SECRET_PREVIOUS', 'CONTACT_FORM_SECRET', 'UNTHREAD_WEBHOOK_SECRET', 'SALESFORCE_OUTBOUND_TOKEN'] as const) {
+      expect(CREDENTIAL_NAMES, signing).not.toContain(signing);
+    }
   });
 });

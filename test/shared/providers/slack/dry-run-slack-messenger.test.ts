@@ -110,4 +110,15 @@ describe('dry-run Slack messenger', () => {
     const [entry] = await outbox.list();
     expect(entry?.request).toEqual({ channel: 'C0ACMEPROD', text: 'plain', unfurl_links: false });
   });
+
+  it('finds a post it recorded, by its effect key, with the ts it answered', async () => {
+    const posted = await slack.postMessage({ channel: 'C0ACMEPROD', threadTs: '1763841599.000100', text: 'notice', effectKey: 'after-hours.notice:x' });
+    await slack.postMessage({ channel: 'C0ACMEPROD', threadTs: '1763841599.000100', text: 'other', effectKey: 'after-hours.notice:y' });
+
+    const since = new Date(clock.now().getTime() - 60_000);
+    expect(await slack.findMessage({ channel: 'C0ACMEPROD', threadTs: '1763841599.000100', effectKey: 'after-hours.notice:x', since })).toEqual(posted);
+    expect(await slack.findMessage({ channel: 'C0ACMEPROD', threadTs: '1763841599.000100', effectKey: 'after-hours.notice:z', since })).toBeUndefined();
+    expect(await slack.findMessage({ channel: 'C0OTHER001', effectKey: 'after-hours.notice:x', since })).toBeUndefined();
+    expect(await slack.findMessage({ channel: 'C0ACMEPROD', effectKey: 'after-hours.notice:x', since: new Date(clock.now().getTime() + 1) })).toBeUndefined();
+  });
 });

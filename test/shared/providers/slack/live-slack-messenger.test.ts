@@ -107,4 +107,99 @@ describe('the live Slack adapter (@slack/web-api against a fake Slack API)', () 
     const error = await unreachable.postMessage({ channel: 'C1', text: 'hi' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ProviderError', transient: true });
   });
+
+  describe('finding its own posts again (crash reconciliation)', () => {
+    const SINCE = new Date('2026-11-22T00:00:00Z');
+    const THREAD = '1795406400.000200';
+
+    it('carries the effect key in the message metadata', async () => {
+      await messenger.postMessage({ channel: 'C0ACMEPROD', threadTs: THREAD, text: 'hi', effectKey: 'after-hours.notice:C0ACMEPROD:U1:x' });
+
+      expect(slack.callsTo('chat.postMessage')[0]?.args['metadata']).toEqual({
+        event_type: 'switchboard_effect',
+        event_payload: { key: 'after-hours.notice:C0ACMEPROD:U1:x' },
+      });
+    });
+
+    it('finds a reply in its thread by the key in its metadata, and nothing for another key', async () => {
+      await messenger.postMessage({ channel: 'C0ACMEPROD', threadTs: THREAD, text: 'one', effectKey: 'key-one' });
+      const two = await messenger.postMessage({ channel: 'C0ACMEPROD', threadTs: THREAD, text: 'two', effectKey: 'key-two' });
+
+      expect(await messenger.findMessage({ channel: 'C0ACMEPROD', threadTs: THREAD, effectKey: 'key-two', since: SINCE })).toEqual(two);
+      expect(await messenger.findMessage({ channel: 'C0ACMEPROD', threadTs: THREAD, effectKey: 'key-three', since: SINCE })).toBeUndefined();
+      const lookUps = slack.callsTo('conversations.replies');
+      expect(lookUps[0]?.args).toMatchObject({ channel: 'C0ACMEPROD', ts: THREAD, include_all_metadata: 'true', inclusive: 'true', oldest: '1795305600.000000' });
+    });
+
+    it('does not count a post older than the window', async () => {
+      await messenger.postMessage({ channel: 'C0ACMEPROD', threadTs: THREAD, text: 'one', effectKey: 'key-one' });
+      const later = new Date('2030-01-01T00:00:00Z');
+      expect(await messenger.findMessage({ channel: 'C0ACMEPROD', threadTs: THREAD, effectKey: 'key-one', since: later })).toBeUndefined();
+    });
+
+    it("finds a channel post in the channel's history, page after page", async () => {
+      const target = await messenger.postMessage({ channel: 'C0SUPPORT01', text: 'the one', effectKey: 'paging.opened:INC-1' });
+      for (let i = 0; i < 210; i += 1) await messenger.postMessage({ channel: 'C0SUPPORT01', text: `noise ${i}` });
+
+      expect(await messenger.findMessage({ channel: 'C0SUPPORT01', effectKey: 'paging.opened:INC-1', since: SINCE })).toEqual(target);
+      expect(slack.callsTo('conversations.history')).toHaveLength(2);
+      expect(slack.callsTo('conversations.history')[1]?.args['cursor']).toEqual(expect.any(String));
+    });
+
+    it('finds a direct message to a user in their DM with the app', async () => {
+      const posted = await messenger.postMessage({ channel: 'U0CSE00001', text: 'reminder', effectKey: 'job-applications.remind:a1' });
+
+      const found = await messenger.findMessage({ channel: 'U0CSE00001', effectKey: 'job-applications.remind:a1', since: SINCE });
+
+      expect(found).toEqual(posted);
+      expect(slack.callsTo('conversations.open')[0]?.args).toEqual({ users: 'U0CSE00001' });
+    });
+
+    it('finds nothing in a conversation Slack does not know', async () => {
+      expect(await messenger.findMessage({ channel: 'C0NOWHERE1', threadTs: THREAD, effectKey: 'k', since: SINCE })).toBeUndefined();
+    });
+
+    it('finds nothing, and posts again, when the app may not read the history (a scope not granted)', async () => {
+      slack.script('conversations.history', { status: 200, body: { ok: false, error: 'missing_scope', needed: 'channels:history' } });
+      expect(await messenger.findMessage({ channel: 'C0SUPPORT01', effectKey: 'k', since: SINCE })).toBeUndefined();
+    });
+
+    it('does not post twice when the answer to a keyed post was lost (Slack took it, a proxy answered 502)', async () => {
+      slack.script('chat.postMessage', { status: 502, body: 'bad gateway', performFirst: true });
+
+      const posted = await messenger.postMessage({ channel: 'C0ACMEPROD', threadTs: THREAD, text: 'notice', effectKey: 'after-hours.notice:lost' });
+
+      expect(slack.effectPosts().get('after-hours.notice:lost')).toHaveLength(1);
+      expect(posted.ts).toBe(slack.effectPosts().get('after-hours.notice:lost')?.[0]?.ts);
+      expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+      expect(slack.callsTo('conversations.replies')).toHaveLength(1);
+    });
+
+    it('posts a keyed message again after a 5xx that Slack did not act on, having looked first', async () => {
+      slack.script('chat.postMessage', { status: 503, body: 'unavailable' });
+
+      await messenger.postMessage({ channel: 'C0ACMEPROD', threadTs: THREAD, text: 'notice', effectKey: 'after-hours.notice:retry' });
+
+      expect(slack.effectPosts().get('after-hours.notice:retry')).toHaveLength(1);
+      expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
+      expect(slack.callsTo('conversations.replies')).toHaveLength(1);
+    });
+
+    it('waits out a 429 on a keyed post without looking (Slack refused it), then posts once', async () => {
+      slack.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+
+      await messenger.postMessage({ channel: 'C0ACMEPROD', text: 'digest', effectKey: 'after-hours.digest:x' });
+
+      expect(slack.effectPosts().get('after-hours.digest:x')).toHaveLength(1);
+      expect(slack.callsTo('conversations.history')).toHaveLength(0);
+    });
+
+    it('fails transiently when Slack answers the look-up with a 5xx', async () => {
+      const impatient = new LiveSlackMessenger({ token: slack.token, apiUrl: slack.url, log, retries: { retries: 0, minTimeout: 1, maxTimeout: 1 }, timeoutMs: 2_000 });
+      slack.script('conversations.history', { status: 500, body: 'oops' });
+      const failure = await impatient.findMessage({ channel: 'C0SUPPORT01', effectKey: 'k', since: SINCE }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ProviderError);
+      expect((failure as ProviderError).transient).toBe(true);
+    });
+  });
 });

@@ -13,9 +13,10 @@ const PAGE = { to: '+15555550101', body: 'P0 for Acme: production down. Reply AC
 describe('dry-run SMS sender', () => {
   let outbox: Outbox;
   let sms: DryRunSmsSender;
+  let clock: ManualClock;
 
   beforeEach(async () => {
-    const clock = new ManualClock(NOW);
+    clock = new ManualClock(NOW);
     outbox = new Outbox(await createTestTable(clock), clock);
     sms = new DryRunSmsSender(outbox, FROM);
   });
@@ -45,6 +46,19 @@ describe('dry-run SMS sender', () => {
     expect(first).toEqual({ sid: expect.stringMatching(/^SM[0-9a-f]{32}$/), status: 'queued' });
     expect(second.sid).not.toBe(first.sid);
     expect(await outbox.list()).toHaveLength(2);
+  });
+
+  it('finds what it recorded, newest first, by recipient and exact text since an instant', async () => {
+    const first = await sms.send(PAGE);
+    clock.advance(1_000);
+    const second = await sms.send(PAGE);
+    await sms.send({ to: '+15555550102', body: PAGE.body });
+    await sms.send({ to: PAGE.to, body: 'another text' });
+
+    const since = new Date(new Date(NOW).getTime() - 60_000);
+    expect(await sms.findSent({ to: PAGE.to, body: PAGE.body, since })).toEqual([second, first]);
+    expect(await sms.findSent({ to: PAGE.to, body: 'not sent', since })).toEqual([]);
+    expect(await sms.findSent({ to: PAGE.to, body: PAGE.body, since: new Date(clock.now().getTime() + 1) })).toEqual([]);
   });
 
   it('says which number it would send from when TWILIO_FROM_NUMBER is not set', async () => {

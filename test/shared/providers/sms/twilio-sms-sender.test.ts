@@ -121,6 +121,41 @@ describe('the live SMS adapter (the twilio client against a fake Twilio API)', (
     }
   });
 
+  describe('finding a message it sent (crash reconciliation)', () => {
+    const SINCE = new Date(Date.now() - 60_000);
+
+    it('finds a message Twilio accepted but has not sent yet, by recipient and text, through the message list', async () => {
+      const sent = await sender.send(PAGE);
+
+      expect(await sender.findSent({ to: TO, body: PAGE.body, since: SINCE })).toEqual([sent]);
+      expect(twilio.lists[0]?.query).toEqual({ To: TO, From: FROM, PageSize: '50' });
+    });
+
+    it('finds nothing to another number, with another text, or before the window', async () => {
+      await sender.send(PAGE);
+      await sender.send({ to: '+15555550102', body: 'P0 for Globex. Reply ACK 7777' });
+
+      expect(await sender.findSent({ to: '+15555550102', body: PAGE.body, since: SINCE })).toEqual([]);
+      expect(await sender.findSent({ to: TO, body: `${PAGE.body}!`, since: SINCE })).toEqual([]);
+      expect(await sender.findSent({ to: TO, body: PAGE.body, since: new Date(Date.now() + 60_000) })).toEqual([]);
+    });
+
+    it("follows Twilio's paging to older messages", async () => {
+      const target = await sender.send(PAGE);
+      for (let i = 0; i < 55; i += 1) await sender.send({ to: TO, body: `noise ${i}` });
+
+      expect(await sender.findSent({ to: TO, body: PAGE.body, since: SINCE })).toEqual([target]);
+      expect(twilio.lists).toHaveLength(2);
+      expect(twilio.lists[1]?.query).toMatchObject({ Page: '1', PageToken: expect.stringMatching(/^PA/) });
+    });
+
+    it('reports a 5xx of the list as a transient failure', async () => {
+      const impatient = new TwilioSmsSender({ accountSid: twilio.accountSid, authToken: 'wrong', from: FROM, apiUrl: twilio.url, log, timeoutMs: 2_000 });
+      const failure = await impatient.findSent({ to: TO, body: PAGE.body, since: SINCE }).catch((error: unknown) => error);
+      expect(failure).toMatchObject({ name: 'ProviderError', operation: 'messages.list', transient: false, status: 401 });
+    });
+  });
+
   it('reports itself as live', () => {
     expect(sender.mode).toBe('live');
   });
