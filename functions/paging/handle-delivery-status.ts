@@ -23,7 +23,7 @@ export async function handleDeliveryStatus(event: EventOf<'sms.status'>, context
 
   const incident = await store.get(incidentId);
   const current = incident !== undefined && incident.status === 'paging' && (incident.step === step || incident.lastEventId === status.eventId);
-  if (!run.check('still waiting at this page', current ? undefined : 'acknowledged or moved on meanwhile')) return;
+  if (!run.check('the undelivered page is the latest', current ? undefined : 'acknowledged or moved on meanwhile')) return;
   await context.timers.cancel(escalationTimerId(incidentId, step));
   await escalateIncident(incident!, step, status.eventId, context, store, `page ${step + 1} could not be delivered (${status.status})`);
 }

@@ -144,12 +144,16 @@ export class RunStore {
     return { runs: items.map(toRecord), nextCursor: items.length === limit && last !== undefined ? String((last as unknown as Record<string, unknown>)['gsi1sk']) : undefined };
   }
 
-  /** Runs that started after `cursor` (a `gsi1sk`), oldest first: what `runs list --follow` prints next. */
-  async newerThan(cursor: string, query: Omit<RunQuery, 'cursor' | 'since'> = {}): Promise<{ runs: RunRecord[]; cursor: string }> {
-    const items = await this.table.query<RunItem>({ partition: RUNS_BY_TIME, byTime: true, after: cursor, limit: query.limit ?? 100 });
+  /**
+   * Runs that started after `cursor` (a `gsi1sk`, or an ISO instant), oldest first, a page at a time: what
+   * `runs list --follow` prints next. `cursor` goes on from the last run read; `more` says another page waits.
+   */
+  async newerThan(cursor: string, query: Omit<RunQuery, 'cursor' | 'since'> = {}): Promise<{ runs: RunRecord[]; cursor: string; more: boolean }> {
+    const limit = query.limit ?? 100;
+    const items = await this.table.query<RunItem>({ partition: RUNS_BY_TIME, byTime: true, after: cursor, limit });
     const last = items.at(-1);
     const wanted = items.map(toRecord).filter((run) => (query.automation === undefined || run.automation === query.automation) && (query.status === undefined || run.status === query.status) && (query.channels === undefined || query.channels.includes(channelOf(run) ?? '')));
-    return { runs: wanted, cursor: last === undefined ? cursor : String((last as unknown as Record<string, unknown>)['gsi1sk']) };
+    return { runs: wanted, cursor: last === undefined ? cursor : String((last as unknown as Record<string, unknown>)['gsi1sk']), more: items.length === limit };
   }
 }
 

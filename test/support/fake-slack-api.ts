@@ -49,6 +49,8 @@ export class FakeSlackApi {
   private readonly unanswered = new Set<string>();
   /** Requests performed and then left unanswered by `performWithoutAnswering`. */
   performedUnanswered = 0;
+  /** Methods that fail until `recover()`: the answer given to each call whose arguments `when` accepts. */
+  private readonly failing = new Map<string, { answer: ScriptedAnswer; when: (args: Record<string, unknown>) => boolean }>();
   /** Users `users.info` knows, with their workspace (team id); anyone else is `user_not_found`. */
   private readonly users = new Map<string, string>();
   /** Requests parked by `hold()`: received, never answered, not counted as calls. */
@@ -95,6 +97,19 @@ export class FakeSlackApi {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers]);
   }
 
+  /**
+   * From now on, every call of `method` whose arguments `when` accepts gets `answer` (say, a 500), however
+   * often it is retried, until `recover()`: Slack down for one channel, not for a fixed number of calls.
+   */
+  failFromNowOn(method: string, answer: ScriptedAnswer, when: (args: Record<string, unknown>) => boolean = () => true): void {
+    this.failing.set(method, { answer, when });
+  }
+
+  /** Ends every `failFromNowOn`. */
+  recover(): void {
+    this.failing.clear();
+  }
+
   /** Makes `users.info` know `user` as a member of workspace `team`. */
   addUser(user: string, team: string): void {
     this.users.set(user, team);
@@ -138,6 +153,7 @@ export class FakeSlackApi {
   reset(): void {
     this.calls.length = 0;
     this.scripts.clear();
+    this.failing.clear();
     this.conversations.clear();
     this.unanswered.clear();
     this.performedUnanswered = 0;
@@ -154,7 +170,8 @@ export class FakeSlackApi {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const args = decode(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']);
     const token = req.headers.authorization?.replace(/^Bearer /, '');
-    const scripted = this.scripts.get(method)?.shift();
+    const failing = this.failing.get(method);
+    const scripted = this.scripts.get(method)?.shift() ?? (failing?.when(args) === true ? failing.answer : undefined);
     if (scripted?.performFirst === true) this.defaultResult(method, args);
     const answer = scripted ?? (token === this.token ? { status: 200, body: this.defaultResult(method, args) } : { status: 200, body: { ok: false, error: 'invalid_auth' } });
     this.calls.push({ method, args, token, answer });

@@ -40,6 +40,7 @@ export function registerCodenamesCommands(program: Command, io: CliIo): void {
   codenames
     .command('assign <codename>')
     .description('create a customer codename label in the confidential repository (mirrored to the public one by the automation)')
+    .addHelpText('after', '\nExamples:\n  switchboard codenames assign customer-silver-fox --customer "Initech"')
     .requiredOption('--customer <name>', "the customer's name: the confidential label's description, never written anywhere public")
     .option('--color <hex>', "the label's colour, six hex digits", 'd4c5f9')
     .option('--no-wait', 'do not wait for the public copy')
@@ -85,6 +86,7 @@ export function registerCodenamesCommands(program: Command, io: CliIo): void {
   codenames
     .command('reconcile')
     .description("compare both repositories' codename labels with the Salesforce Accounts' label field; --fix repairs what it can and lists the rest")
+    .addHelpText('after', '\nExamples:\n  switchboard codenames reconcile              # what differs between the repositories and Salesforce\n  switchboard codenames reconcile --fix        # repair what can be repaired without guessing')
     .option('--fix', 'repair what can be repaired without guessing (a second --fix changes nothing)')
     .action(async (options: { fix?: boolean }, command: Command) => {
       await withTarget(

@@ -16,6 +16,7 @@ export function registerIncidentsCommands(program: Command, io: CliIo): void {
   incidents
     .command('list')
     .description('incidents, newest first')
+    .addHelpText('after', '\nExamples:\n  switchboard incidents list\n  switchboard incidents list --json')
     .option('--open', 'only those still waiting for an ACK')
     .option('--limit <n>', 'how many', parsePositiveInteger, 20)
     .action(async (options: { open?: boolean; limit: number }, command: Command) => {
@@ -41,11 +42,12 @@ export function registerIncidentsCommands(program: Command, io: CliIo): void {
   incidents
     .command('show <id>')
     .description('one incident with every page and its delivery status')
+    .addHelpText('after', '\nExamples:\n  switchboard incidents show INC-7K2M9Q\n  switchboard incidents show K7QP    # by its ACK code')
     .action(async (id: string, _options: unknown, command: Command) => {
       await withTarget(command, io, async (target, output) => {
         const store = storeOf(target);
-        const incident = await store.get(id.toUpperCase());
-        if (incident === undefined) throw new CliError(`no incident ${id}`);
+        const incident = await store.find(id);
+        if (incident === undefined) throw new CliError(`no incident ${id}; \`switchboard incidents list\` shows their ids and ACK codes`);
         const pages = await store.pages(incident.id);
         output.record({ ...incident, chain: incident.chain.map((m) => m.name), pages }, () => [
           `${incident.id} (ACK code ${incident.code}): ${incident.status}${incident.acknowledgedBy === undefined ? '' : ` by ${incident.acknowledgedBy} at ${output.time(incident.acknowledgedAt)}`}`,
@@ -97,7 +99,7 @@ export function registerIncidentsCommands(program: Command, io: CliIo): void {
       await withTarget(command, io, async (target, output) => {
         const store = storeOf(target);
         const found = await store.find(incident);
-        if (found === undefined) throw new CliError(`no incident ${incident}`);
+        if (found === undefined) throw new CliError(`no incident ${incident}; \`switchboard incidents list\` shows their ids and ACK codes`);
         if (found.status === 'acknowledged') throw new CliError(`${found.id} was already acknowledged by ${found.acknowledgedBy ?? 'someone'}`);
         await target.bus.publish([
           createEvent('incident.ack.requested', {

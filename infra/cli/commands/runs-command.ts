@@ -11,6 +11,11 @@ import type { Target } from '../target';
 import { waitFor } from '../wait-for';
 import { describeRun, runSummary } from './run-summary';
 
+/** How often `--follow` looks for new runs. */
+const FOLLOW_POLL_MS = 1_000;
+/** How far before the newest run seen `--follow` looks again: longer than a run lasts (a Lambda's timeout). */
+const FOLLOW_LOOKBACK_MS = 5 * 60_000;
+
 const STATUSES: readonly RunStatus[] = ['succeeded', 'filtered', 'failed', 'waiting'];
 const AUTOMATION_NAMES = automations.map((automation) => automation.name);
 
@@ -182,9 +187,19 @@ async function follow(target: Target, output: Output, query: RunQuery, limit: nu
   const colour = (status: RunStatus, text: string) => (io.isTerminal === true ? `${COLOURS[status]}${text}\u001b[0m` : text);
   const print = (run: RunRecord) =>
     io.stdout(output.json ? `${JSON.stringify(run)}\n` : `${output.time(run.startedAt)}  ${colour(run.status, run.status.padEnd(9))}  ${run.runId}  ${runSummary(run)}\n`);
+  // A run is recorded when it finishes, under the time it started: one that started before the newest run
+  // printed may finish after it. Each look goes back FOLLOW_LOOKBACK_MS before the newest start seen, and
+  // prints what it has not printed in that state (a retry that ends otherwise is printed again).
+  const printed = new Map<string, { state: string; startedAt: string }>();
+  const show = (run: RunRecord) => {
+    const state = `${run.status}/${run.attempts}`;
+    if (printed.get(run.runId)?.state === state) return;
+    printed.set(run.runId, { state, startedAt: run.startedAt });
+    print(run);
+  };
   const latest = await target.runs.page({ ...query, limit });
-  for (const run of [...latest.runs].reverse()) print(run);
-  let cursor = latest.runs[0] === undefined ? target.clock.now().toISOString() : `${latest.runs[0].startedAt}#${latest.runs[0].runId}`;
+  for (const run of [...latest.runs].reverse()) show(run);
+  let newest = latest.runs[0]?.startedAt ?? target.clock.now().toISOString();
   if (!output.json) io.stderr(`Following runs of ${target.description} (Ctrl-C stops)…\n`);
   const stopped = new Promise<void>((resolve) => {
     if (io.signal?.aborted) resolve();
@@ -196,9 +211,16 @@ async function follow(target: Target, output: Output, query: RunQuery, limit: nu
     running = false;
   });
   while (running) {
-    const next = await target.runs.newerThan(cursor, query);
-    cursor = next.cursor;
-    for (const run of next.runs) print(run);
-    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    const from = new Date(Date.parse(newest) - FOLLOW_LOOKBACK_MS).toISOString();
+    for (let cursor = from, more = true; more; ) {
+      const next = await target.runs.newerThan(cursor, query);
+      for (const run of next.runs) {
+        show(run);
+        if (run.startedAt > newest) newest = run.startedAt;
+      }
+      ({ cursor, more } = next);
+    }
+    for (const [runId, { startedAt }] of printed) if (startedAt < from) printed.delete(runId);
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, FOLLOW_POLL_MS))]);
   }
 }

@@ -26,6 +26,7 @@ export function registerGitHubCommentScenario(simulate: Command, io: CliIo): voi
   simulate
     .command('github-comment')
     .description('someone comments on a GitHub issue or pull request (webhook `issue_comment` created)')
+    .addHelpText('after', '\nExamples:\n  switchboard simulate github-comment                       # a community member answers: the "+" labels go\n  switchboard simulate github-comment --commenter OctoCat   # a team member: filtered, and the run says why')
     .option('--repo <repo>', 'public, confidential, or owner/name', 'public')
     .option('--issue <number>', 'the issue or pull request number', parsePositiveInteger, 1)
     .option('--commenter <login>', 'who comments', 'a-community-member')

@@ -27,6 +27,7 @@ export function registerGitHubLabelScenario(simulate: Command, io: CliIo): void 
   simulate
     .command('github-label')
     .description('a GitHub repository label is created, edited (renamed with --previous-name) or deleted (webhook `label`)')
+    .addHelpText('after', '\nExamples:\n  switchboard simulate github-label --name customer-blue-heron --description "Globex"\n  switchboard simulate github-label --action deleted --name customer-blue-heron')
     .option('--action <action>', 'created, edited or deleted', 'created')
     .option('--repo <repo>', 'confidential, public, or owner/name', 'confidential')
     .option('--name <name>', 'the label', 'customer-blue-heron')

@@ -26,7 +26,8 @@ interface FormOptions {
  */
 export function registerContactFormScenarios(simulate: Command, io: CliIo): void {
   formOptions(
-    simulate.command('job-application').description("a job application from the website's careers form (POST /webhooks/contact-form, its exact request)"),
+    simulate.command('job-application').description("a job application from the website's careers form (POST /webhooks/contact-form, its exact request)")
+    .addHelpText('after', '\nExamples:\n  switchboard simulate job-application\n  switchboard simulate job-application --repost 2    # a double click: one conversation'),
     SAMPLE_APPLICATION,
   )
     .option('--position <title>', 'the position, as the careers page shows it', SAMPLE_APPLICATION.position)
@@ -51,7 +52,8 @@ export function registerContactFormScenarios(simulate: Command, io: CliIo): void
       });
     });
 
-  formOptions(simulate.command('contact-message').description("a message from the website's general contact form (POST /webhooks/contact-form)"), SAMPLE_CONTACT_MESSAGE).action(
+  formOptions(simulate.command('contact-message').description("a message from the website's general contact form (POST /webhooks/contact-form)")
+    .addHelpText('after', '\nExamples:\n  switchboard simulate contact-message'), SAMPLE_CONTACT_MESSAGE).action(
     async (options: FormOptions, command: Command) => {
       await withTarget(command, io, async (target, output) => {
         const secret = await contactFormSecret(target);

@@ -26,6 +26,7 @@ export function registerSalesforceChangeScenario(simulate: Command, io: CliIo): 
   simulate
     .command('salesforce-change')
     .description("an Account's GitHub label field changed: Salesforce's outbound message, with the right org id and token")
+    .addHelpText('after', '\nExamples:\n  switchboard simulate salesforce-change --account "Initech" --labels "customer-silver-fox"')
     .option('--account <name>', "the Account's name (the customer's)", 'Example Customer Inc.')
     .option('--account-id <id>', "the Account's id (default: a new one)")
     .option('--labels <labels>', 'the field\'s value, labels separated as the configuration says', 'customer-blue-heron')

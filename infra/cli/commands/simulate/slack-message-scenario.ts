@@ -12,6 +12,7 @@ export function registerSlackMessageScenario(simulate: Command, io: CliIo): void
   simulate
     .command('slack-message')
     .description('a customer writes in a shared channel (Slack Events API `message`)')
+    .addHelpText('after', '\nExamples:\n  switchboard simulate slack-message                          # a customer writes now\n  switchboard simulate slack-message --at 2026-11-22T20:00     # on a Sunday evening (business time zone)\n  switchboard simulate slack-message --team T0EXAMPLE1 --user U0TEAMMATE1   # a team member: filtered')
     .option('--text <text>', 'what they write', 'Our production cluster is down, can someone help?')
     .option('--channel <id>', 'the channel (default: the first designated customer channel)')
     .option('--user <id>', 'the sender', 'U0CUSTOMER1')

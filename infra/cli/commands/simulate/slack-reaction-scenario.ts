@@ -11,6 +11,7 @@ export function registerSlackReactionScenario(simulate: Command, io: CliIo): voi
   simulate
     .command('slack-reaction')
     .description('someone reacts with an emoji to a message (Slack Events API `reaction_added`)')
+    .addHelpText('after', '\nExamples:\n  switchboard simulate slack-reaction --reaction eyes')
     .requiredOption('--message-ts <ts>', 'the message reacted to')
     .option('--channel <id>', 'its channel (default: the first designated customer channel)')
     .option('--author <id>', 'who wrote the message', 'U0CUSTOMER1')

@@ -12,6 +12,7 @@ export function registerSlackShortcutScenario(simulate: Command, io: CliIo): voi
   simulate
     .command('slack-shortcut')
     .description('a team member uses the "Send to customer questions" message shortcut (Slack interactivity `message_action`)')
+    .addHelpText('after', '\nExamples:\n  switchboard simulate slack-shortcut --text "Can we export audit logs?"')
     .option('--text <text>', "the customer's message", 'How do we rotate the API key without downtime?')
     .option('--channel <id>', 'the channel (default: the first designated customer channel)')
     .option('--message-ts <ts>', 'the message it is used on (default: a message posted a minute before now)')

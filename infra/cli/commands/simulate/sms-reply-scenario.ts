@@ -11,6 +11,7 @@ export function registerSmsReplyScenario(simulate: Command, io: CliIo): void {
   simulate
     .command('sms-reply')
     .description('someone replies to a page by SMS (Twilio inbound webhook), e.g. --body "ACK K7QP"')
+    .addHelpText('after', '\nExamples:\n  switchboard simulate sms-reply --body ACK          # the first person paged acknowledges\n  switchboard simulate sms-reply --body "ACK K7QP"   # one incident of several, by its code')
     .option('--from <number>', 'the sender (default: the first person on the paging chain)')
     .option('--body <text>', 'what they text', 'ACK')
     .option('--to <number>', 'the Switchboard number they reply to', '+15555550100')

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { statusEventId } from '../../../../functions/ingest/twilio/normalise-twilio-status';
 import { IncidentStore } from '../../../../functions/paging/incident-store';
 import { withTarget, type CliIo } from '../../cli-context';
 import { CliError } from '../../cli-error';
@@ -36,7 +37,7 @@ export function registerSmsStatusScenario(simulate: Command, io: CliIo): void {
         const answer = await sendSignedTwilioRequest({ url, params, authToken, signedUrl });
         output.say(`Sent the ${options.status} status of ${page.sid} (${page.incident}, page ${page.step + 1}) to ${url}: HTTP ${answer.status}`);
         if (answer.status >= 300) throw new CliError(`Switchboard refused the status callback (HTTP ${answer.status} ${answer.body})`);
-        const eventId = `${page.sid}:${options.status}`;
+        const eventId = statusEventId({ MessageSid: page.sid, MessageStatus: options.status });
         const runs = options.wait ? await waitForRuns(target, eventId) : [];
         output.record({ messageSid: page.sid, status: options.status, runs }, () => describeRuns(runs));
       });

@@ -14,6 +14,7 @@ export function registerUnthreadUpdateScenario(simulate: Command, io: CliIo): vo
   simulate
     .command('unthread-update')
     .description("a conversation's status changes in Unthread (signed conversation_updated webhook): by default, the latest application's is closed")
+    .addHelpText('after', '\nExamples:\n  switchboard simulate unthread-update --status closed')
     .option('--conversation <id>', 'the Unthread conversation id')
     .option('--application <id>', "the application (its form-… id) whose conversation changed (default: the latest application's)")
     .option('--status <status>', `the new status: ${STATUSES.join(', ')}`, 'closed')

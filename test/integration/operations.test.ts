@@ -1,0 +1,169 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { incidentIdFor } from '../../functions/paging/incident-identity';
+import { IncidentStore } from '../../functions/paging/incident-store';
+import { createEvent } from '../../shared/events/validate-event';
+import { dateToSlackTs } from '../../shared/providers/slack/slack-ts';
+import type { RunRecord } from '../../shared/runs/run';
+import { FakeSlackApi } from '../support/fake-slack-api';
+import { startLocalSwitchboard, TEST_SIGNING_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
+import { ManualClock } from '../support/manual-clock';
+import { CUSTOMER, CUSTOMER_CHANNEL } from '../support/slack-requests';
+import { switchboardCli } from '../support/switchboard-cli';
+
+// Sunday 2026-11-22, 8 PM Pacific: the customer pressed P0 on the after-hours notice.
+const SUNDAY_EVENING = '2026-11-22T20:00:00-08:00';
+const INTERNAL_CHANNEL = 'C0SUPPORT01';
+const SLACK_IS_DOWN = { status: 500, body: { ok: false, error: 'internal_error' } };
+
+/**
+ * Replay and redrive, locally, through the CLI: an acknowledgement whose Slack post to the internal
+ * channel fails (Slack answers 500 for that channel, however often it is asked) fails for good after its
+ * retries; once Slack is back, a replay or a redrive completes it, and what had succeeded is not repeated.
+ */
+describe('replaying a failed run and redriving a failed delivery', () => {
+  let slack: FakeSlackApi;
+  let switchboard: LocalSwitchboard;
+  let cliEnv: Record<string, string>;
+
+  beforeAll(async () => {
+    slack = await FakeSlackApi.start();
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+  beforeEach(async () => {
+    slack.reset();
+    switchboard = await startLocalSwitchboard({ clock: new ManualClock(SUNDAY_EVENING), slack });
+    // The CLI on the same project and clock, as when both read one .env file.
+    cliEnv = { SWITCHBOARD_DATA_DIR: switchboard.dataDir, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SWITCHBOARD_NOW: '2026-11-22T20:30:00-08:00' };
+  });
+  afterEach(async () => {
+    await switchboard.dispose();
+  });
+
+  /** An incident from the customer's P0 click, then its acknowledgement while Slack fails in the internal channel; resolves with the failed run. */
+  async function acknowledgementThatFailed(): Promise<{ incidentId: string; run: RunRecord }> {
+    const threadTs = dateToSlackTs(switchboard.clock.now());
+    const emergency = createEvent('slack.emergency.requested', {
+      eventId: `emergency:${CUSTOMER_CHANNEL}:${threadTs}`,
+      receivedAt: switchboard.clock.now().toISOString(),
+      provider: 'slack',
+      severity: 'P0',
+      channel: CUSTOMER_CHANNEL,
+      customer: 'Acme Corp',
+      requestedBy: CUSTOMER,
+      messageTs: threadTs,
+      threadTs,
+      noticeTs: threadTs,
+      excerpt: 'Checkout returns 503s',
+    });
+    await switchboard.bus.publish([emergency]);
+    await switchboard.drain();
+    const incidentId = incidentIdFor(emergency.detail.eventId);
+    expect(await new IncidentStore(switchboard.platform.table, switchboard.clock).get(incidentId)).toMatchObject({ status: 'paging' });
+
+    slack.failFromNowOn('chat.postMessage', SLACK_IS_DOWN, (args) => args['channel'] === INTERNAL_CHANNEL);
+    const ack = createEvent('incident.ack.requested', { eventId: 'cli:ack-1', receivedAt: switchboard.clock.now().toISOString(), provider: 'switchboard', incident: incidentId, by: 'Priya' });
+    await switchboard.bus.publish([ack]);
+    await switchboard.drain();
+    const run = await switchboard.platform.runs.get('paging:cli:ack-1');
+    expect(run).toBeDefined();
+    return { incidentId, run: run! };
+  }
+
+  const postsOf = (key: string) => slack.effectPosts().get(key) ?? [];
+
+  it('a run that Slack failed is failed, with the failing step named; after Slack recovers, runs replay completes it and the earlier post is not repeated', async () => {
+    const { incidentId, run } = await acknowledgementThatFailed();
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatchObject({ transient: true });
+    expect(run.steps.filter((step) => step.outcome === 'failed').map((step) => step.name)).toEqual(['tell the internal channel']);
+    expect(postsOf(`paging.ack-thread:${incidentId}`)).toHaveLength(1);
+    expect(postsOf(`paging.ack-internal:${incidentId}`)).toHaveLength(0);
+
+    const shown = await switchboardCli(['runs', 'show', run.runId], cliEnv);
+    expect(shown.stdout).toContain(`Run ${run.runId}: failed`);
+    expect(shown.stdout).toMatch(/failed\s+tell the internal channel/);
+
+    slack.recover();
+    const replay = await switchboardCli(['runs', 'replay', run.runId, '--no-wait'], cliEnv);
+    expect(replay.code).toBe(0);
+    expect(replay.stdout).toContain(`Replay of ${run.runId} queued as ${run.runId}#replay-1.`);
+    await switchboard.tick();
+    await switchboard.drain();
+
+    const replayed = await switchboard.platform.runs.get(`${run.runId}#replay-1`);
+    expect(replayed).toMatchObject({ status: 'succeeded', replayOf: run.runId });
+    expect(replayed?.steps.find((step) => step.name === "tell the customer's thread")).toMatchObject({ outcome: 'skipped' });
+    expect(replayed?.steps.find((step) => step.name === 'tell the internal channel')).toMatchObject({ outcome: 'done' });
+    expect(postsOf(`paging.ack-thread:${incidentId}`)).toHaveLength(1);
+    expect(postsOf(`paging.ack-internal:${incidentId}`)).toHaveLength(1);
+
+    const original = await switchboardCli(['runs', 'show', run.runId], cliEnv);
+    expect(original.stdout).toContain(`replayed  1 time, latest as ${run.runId}#replay-1`);
+    const listed = await switchboardCli(['runs', 'list', '--automation', 'paging'], cliEnv, { columns: 400 });
+    expect(listed.stdout).toContain(`${run.runId}#replay-1`);
+    expect(listed.stdout).toContain(`replay of ${run.runId}`);
+  });
+
+  it('replays in bulk what the filters name; --dry-run lists them and replays nothing', async () => {
+    const { run } = await acknowledgementThatFailed();
+    slack.recover();
+
+    const dryRun = await switchboardCli(['runs', 'replay', '--automation', 'paging', '--status', 'failed', '--since', '2h', '--dry-run'], cliEnv, { columns: 200 });
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toContain('Would replay 1 run (--dry-run: nothing was replayed):');
+    expect(dryRun.stdout).toContain(run.runId);
+    await switchboard.tick();
+    await switchboard.drain();
+    expect(await switchboard.platform.runs.get(`${run.runId}#replay-1`)).toBeUndefined();
+
+    const none = await switchboardCli(['runs', 'replay', '--automation', 'after-hours', '--since', '2h'], cliEnv);
+    expect(none.stdout).toContain('No runs to replay: no run matches --automation after-hours --status failed --since 120m.');
+
+    const bulk = JSON.parse((await switchboardCli(['--json', 'runs', 'replay', '--automation', 'paging', '--since', '2h', '--no-wait'], cliEnv)).stdout) as { replayed: { runId: string; replay: string }[] };
+    expect(bulk.replayed).toEqual([{ runId: run.runId, replay: `${run.runId}#replay-1`, status: 'queued' }]);
+    await switchboard.tick();
+    await switchboard.drain();
+    expect(await switchboard.platform.runs.get(`${run.runId}#replay-1`)).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('refuses to replay a run that does not exist, saying where the ids are', async () => {
+    const result = await switchboardCli(['runs', 'replay', 'paging:nope'], cliEnv);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('switchboard: no run paging:nope; `switchboard runs list` shows their ids\n');
+  });
+
+  it('lists a delivery whose retries ran out, and redrives it once: the same run, tried again, completes', async () => {
+    const { incidentId, run } = await acknowledgementThatFailed();
+
+    const listed = JSON.parse((await switchboardCli(['--json', 'deliveries', 'list'], cliEnv)).stdout) as { id: string; automation: string; attempts: number; error: string }[];
+    expect(listed).toHaveLength(1);
+    const [failure] = listed;
+    expect(failure).toMatchObject({ automation: 'paging', attempts: 3 });
+    const table = await switchboardCli(['deliveries', 'list'], cliEnv, { columns: 60 });
+    expect(table.stdout).toContain(failure!.id);
+
+    slack.recover();
+    const redriven = await switchboardCli(['deliveries', 'redrive', failure!.id], cliEnv);
+    expect(redriven.stdout).toContain(`Redriven ${failure!.id}`);
+    const again = await switchboardCli(['deliveries', 'redrive', failure!.id], cliEnv);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`no failed delivery ${failure!.id} (already redriven?)`);
+    await switchboard.tick();
+    await switchboard.drain();
+
+    expect(await switchboard.platform.runs.get(run.runId)).toMatchObject({ status: 'succeeded' });
+    expect(postsOf(`paging.ack-thread:${incidentId}`)).toHaveLength(1);
+    expect(postsOf(`paging.ack-internal:${incidentId}`)).toHaveLength(1);
+    expect((await switchboardCli(['deliveries', 'list'], cliEnv)).stdout).toContain('No failed deliveries');
+    const all = await switchboardCli(['deliveries', 'redrive', '--all'], cliEnv);
+    expect(all.stdout).toContain('No failed deliveries to redrive.');
+  });
+
+  it('asks for an id or --all', async () => {
+    const result = await switchboardCli(['deliveries', 'redrive'], cliEnv);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('name one failed delivery');
+  });
+});
