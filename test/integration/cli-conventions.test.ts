@@ -203,7 +203,7 @@ describe('the CLI never surprises', () => {
       expect(await following).toBe(0);
 
       const lines = stdout.trimEnd().split('\n');
-      expect(lines[0]).toContain(runId);
+      expect(lines.filter((line) => line.includes(`${runId} `))).toHaveLength(1);
       expect(lines.filter((line) => line.includes(`after-hours:${eventId}`))).toHaveLength(1);
       // Coloured status on a terminal.
       expect(stdout).toContain('\u001b[32msucceeded');
