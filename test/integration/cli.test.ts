@@ -3,33 +3,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../infra/cli/main';
 import { startLocalSwitchboard, TEST_SIGNING_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
+import { switchboardCli } from '../support/switchboard-cli';
 import { TEST_TWILIO_AUTH_TOKEN } from '../support/twilio-requests';
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in-process, as `switchboard ARGS` would, against the given environment. */
-async function switchboardCli(args: string[], env: Record<string, string | undefined>, cwd?: string): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env,
-    ...(cwd === undefined ? {} : { cwd }),
-  });
-  return { code, stdout, stderr };
-}
 
 describe('the switchboard CLI against a running local Switchboard', () => {
   let switchboard: LocalSwitchboard;
@@ -291,12 +268,12 @@ describe('the switchboard CLI without a running Switchboard', () => {
     const project = await mkdtemp(join(tmpdir(), 'switchboard-project-'));
     try {
       await writeFile(join(project, 'switchboard.config.example.yaml'), await readFile('switchboard.config.example.yaml', 'utf8'));
-      const applied = await switchboardCli(['config', 'apply', join(project, 'switchboard.config.example.yaml')], {}, project);
+      const applied = await switchboardCli(['config', 'apply', join(project, 'switchboard.config.example.yaml')], {}, { cwd: project });
       expect(applied.code).toBe(0);
       const nested = join(project, 'functions', 'deep');
       await mkdir(nested, { recursive: true });
 
-      const shown = await switchboardCli(['channels', 'list'], {}, nested);
+      const shown = await switchboardCli(['channels', 'list'], {}, { cwd: nested });
 
       expect(shown.code).toBe(0);
       expect(shown.stdout).toMatch(/C0ACMEPROD\s+Acme Corp/);
@@ -310,7 +287,7 @@ describe('the switchboard CLI without a running Switchboard', () => {
   it('says where it looked when it is run outside any project', async () => {
     const elsewhere = await mkdtemp(join(tmpdir(), 'switchboard-elsewhere-'));
     try {
-      const result = await switchboardCli(['runs', 'list'], {}, elsewhere);
+      const result = await switchboardCli(['runs', 'list'], {}, { cwd: elsewhere });
 
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`no Switchboard project in ${elsewhere} or any directory above it`);

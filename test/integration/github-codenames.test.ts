@@ -9,6 +9,7 @@ import { CONFIDENTIAL_REPO, deliverGitHubWebhook, labelPayload, PUBLIC_REPO, TES
 import { captureLogs, type LogCapture } from '../support/log-capture';
 import { startLocalSwitchboard, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
+import { switchboardCli } from '../support/switchboard-cli';
 
 const NOW = '2026-11-25T10:00:00-08:00';
 const TOKEN = 'ghp_testtoken0123456789';
@@ -194,13 +195,7 @@ describe("customer codename labels: mirrored to the public repository, the custo
   });
 
   describe('switchboard codenames assign', () => {
-    async function cli(args: string[]) {
-      let stdout = '';
-      let stderr = '';
-      const env = { SWITCHBOARD_DATA_DIR: switchboard.dataDir, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url };
-      const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env });
-      return { code, stdout, stderr };
-    }
+    const cli = (args: string[]) => switchboardCli(args, { SWITCHBOARD_DATA_DIR: switchboard.dataDir, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url });
 
     it("creates the confidential label with the customer's name, which the automation mirrors and announces", async () => {
       const name = customer();

@@ -3,6 +3,7 @@ import { main } from '../../infra/cli/main';
 import { TEST_GITHUB_WEBHOOK_SECRET } from '../support/github-webhooks';
 import { startLocalSwitchboard, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
+import { switchboardCli } from '../support/switchboard-cli';
 
 describe('switchboard simulate github-comment and github-label, against a running Switchboard with GitHub in dry-run', () => {
   let switchboard: LocalSwitchboard;
@@ -17,12 +18,7 @@ describe('switchboard simulate github-comment and github-label, against a runnin
     await switchboard.dispose();
   });
 
-  async function cli(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env });
-    return { code, stdout, stderr };
-  }
+  const cli = (args: string[]) => switchboardCli(args, env);
 
   async function githubOutbox() {
     await switchboard.drain();

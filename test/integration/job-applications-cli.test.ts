@@ -1,23 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../infra/cli/main';
 import { startLocalSwitchboard, TEST_CONTACT_FORM_SECRET, TEST_UNTHREAD_WEBHOOK_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
-
-/** Runs the CLI in-process, as `switchboard ARGS` would. */
-async function switchboardCli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env,
-  });
-  return { code, stdout, stderr };
-}
+import { switchboardCli } from '../support/switchboard-cli';
 
 describe('the switchboard CLI for job applications (Unthread in dry-run)', () => {
   let switchboard: LocalSwitchboard;

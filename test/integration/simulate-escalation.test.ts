@@ -68,7 +68,7 @@ describe('simulating an escalation: the P0/P1 click and the delivery report of a
     expect(report.stdout).toMatch(/Sent the undelivered status of SM\w+ \(INC-\w+, page 1\) to http:\/\/[^ ]+\/webhooks\/twilio\/status: HTTP 2\d\d/);
     expect(report.stdout).toMatch(/Run paging:SM\w+:undelivered: waiting/);
     expect(report.stdout).toMatch(/done +page Sam \(SVP Customer Success\) — SMS SM\w+ \(page 2, pass 1\)/);
-    expect((await sms()).map((entry) => entry.request['To'])).toEqual(['+15555550101', '+15555550102']);
+    expect((await sms()).map((entry) => entry.request['To']).sort()).toEqual(['+15555550101', '+15555550102']);
   });
 
   it('reports a page delivered: recorded on the page, nobody else paged', async () => {

@@ -5,11 +5,12 @@ import { dateToSlackTs } from '../../../../shared/providers/slack/slack-ts';
 import type { RunRecord } from '../../../../shared/runs/run';
 import { withTarget, type CliIo } from '../../cli-context';
 import { CliError } from '../../cli-error';
+import { prepareSlackSimulation } from './slack-simulation';
 import { oneOf, parseCount } from '../../option-parsers';
 import { newSlackClickTriggerId, slackBlockActionsPayload } from '../../scenarios/slack-block-actions-payload';
 import { sendSignedSlackRequest } from '../../scenarios/send-signed-slack-request';
 import type { Target } from '../../target';
-import { baseUrlOf, describeRuns, serverTime, waitForRuns } from './simulation';
+import { describeRuns, waitForRuns } from './simulation';
 
 const BUTTON_TEXT: Record<Severity, string> = { P0: 'P0 – production down', P1: 'P1 – highly degraded' };
 
@@ -37,11 +38,7 @@ export function registerSlackClickScenario(simulate: Command, io: CliIo): void {
     .addHelpText('after', '\nExamples:\n  switchboard simulate slack-message --at 2026-11-22T20:00:00   # a notice to click\n  switchboard simulate slack-click --severity P0\n  switchboard simulate slack-click --user U0SOMEONE1             # refused: only the asker may escalate')
     .action(async (options: { severity: Severity; notice?: string; user?: string; retries: number; url?: string; wait: boolean }, command: Command) => {
       await withTarget(command, io, async (target, output) => {
-        const baseUrl = await baseUrlOf(target, options.url);
-        const serverNow = await serverTime(baseUrl);
-        const { SLACK_SIGNING_SECRET: signingSecret } = await target.secrets();
-        if (signingSecret === undefined) throw new CliError('no SLACK_SIGNING_SECRET to sign with: set it, or start the local runtime once to generate one');
-        const { config } = await target.configs.current();
+        const { baseUrl, serverNow, signingSecret, config } = await prepareSlackSimulation(target, options.url);
         const notice = await findNotice(target, options.notice);
         const user = options.user ?? notice.sender;
         const triggerId = newSlackClickTriggerId();

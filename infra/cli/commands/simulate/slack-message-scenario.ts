@@ -3,9 +3,10 @@ import { dateToSlackTs } from '../../../../shared/providers/slack/slack-ts';
 import { withTarget, type CliIo } from '../../cli-context';
 import { parseCount, parseInstant } from '../../option-parsers';
 import { CliError } from '../../cli-error';
+import { customerChannelOf, prepareSlackSimulation } from './slack-simulation';
 import { sendSignedSlackRequest } from '../../scenarios/send-signed-slack-request';
 import { newSlackEventId, slackMessagePayload } from '../../scenarios/slack-message-payload';
-import { baseUrlOf, describeRuns, serverTime, waitForRuns } from './simulation';
+import { describeRuns, waitForRuns } from './simulation';
 
 /** `simulate slack-message`: a customer writes in a shared channel, signed like Slack signs it. */
 export function registerSlackMessageScenario(simulate: Command, io: CliIo): void {
@@ -26,13 +27,8 @@ export function registerSlackMessageScenario(simulate: Command, io: CliIo): void
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: SlackMessageOptions, command: Command) => {
       await withTarget(command, io, async (target, output) => {
-        const baseUrl = await baseUrlOf(target, options.url);
-        const serverNow = await serverTime(baseUrl);
-        const { SLACK_SIGNING_SECRET: signingSecret } = await target.secrets();
-        if (signingSecret === undefined) throw new CliError('no SLACK_SIGNING_SECRET to sign with: set it, or start the local runtime once to generate one');
-        const { config } = await target.configs.current();
-        const channel = options.channel ?? config.afterHours.customerChannels[0]?.id;
-        if (channel === undefined) throw new CliError('no designated customer channel: pass --channel or run `switchboard channels add`');
+        const { baseUrl, serverNow, signingSecret, config } = await prepareSlackSimulation(target, options.url);
+        const channel = customerChannelOf(config, options.channel);
         const timeZone = config.businessHours.timeZone;
         const at = options.at === undefined ? undefined : parseInstant(options.at, timeZone);
         if (options.at !== undefined && at === undefined) throw new CliError(`--at "${options.at}" is not an ISO-8601 instant like 2026-11-22T20:00:00 (business time) or 2026-11-23T04:00:00Z`);

@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { dateToSlackTs } from '../../../../shared/providers/slack/slack-ts';
 import { withTarget, type CliIo } from '../../cli-context';
 import { CliError } from '../../cli-error';
+import { customerChannelOf, prepareSlackSimulation } from './slack-simulation';
 import { sendSignedSlackRequest } from '../../scenarios/send-signed-slack-request';
 import { newSlackEventId } from '../../scenarios/slack-message-payload';
-import { baseUrlOf, describeRuns, serverTime, waitForRuns } from './simulation';
+import { describeRuns, waitForRuns } from './simulation';
 
 /** `simulate slack-reaction`: someone reacts with an emoji to a message (Events API `reaction_added`). */
 export function registerSlackReactionScenario(simulate: Command, io: CliIo): void {
@@ -22,13 +23,8 @@ export function registerSlackReactionScenario(simulate: Command, io: CliIo): voi
     .action(async (options: { messageTs: string; channel?: string; author: string; user: string; reaction: string; url?: string; wait: boolean }, command: Command) => {
       if (!/^\d{9,11}\.\d{1,6}$/.test(options.messageTs)) throw new CliError(`--message-ts "${options.messageTs}" is not a Slack ts like 1795406400.000200`);
       await withTarget(command, io, async (target, output) => {
-        const baseUrl = await baseUrlOf(target, options.url);
-        const serverNow = await serverTime(baseUrl);
-        const { SLACK_SIGNING_SECRET: signingSecret } = await target.secrets();
-        if (signingSecret === undefined) throw new CliError('no SLACK_SIGNING_SECRET to sign with: set it, or start the local runtime once to generate one');
-        const { config } = await target.configs.current();
-        const channel = options.channel ?? config.afterHours.customerChannels[0]?.id;
-        if (channel === undefined) throw new CliError('no designated customer channel: pass --channel or run `switchboard channels add`');
+        const { baseUrl, serverNow, signingSecret, config } = await prepareSlackSimulation(target, options.url);
+        const channel = customerChannelOf(config, options.channel);
         const eventId = newSlackEventId();
         const teamId = config.company.slack.teamId;
         const reactedTs = dateToSlackTs(serverNow);

@@ -3,9 +3,10 @@ import { dateToSlackTs } from '../../../../shared/providers/slack/slack-ts';
 import { withTarget, type CliIo } from '../../cli-context';
 import { parseCount } from '../../option-parsers';
 import { CliError } from '../../cli-error';
+import { customerChannelOf, prepareSlackSimulation } from './slack-simulation';
 import { sendSignedSlackRequest } from '../../scenarios/send-signed-slack-request';
 import { newSlackTriggerId, slackShortcutPayload } from '../../scenarios/slack-shortcut-payload';
-import { baseUrlOf, describeRuns, serverTime, waitForRuns } from './simulation';
+import { describeRuns, waitForRuns } from './simulation';
 
 /** `simulate slack-shortcut`: a team member sends a customer's message to the customer questions sheet. */
 export function registerSlackShortcutScenario(simulate: Command, io: CliIo): void {
@@ -27,13 +28,8 @@ export function registerSlackShortcutScenario(simulate: Command, io: CliIo): voi
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: SlackShortcutOptions, command: Command) => {
       await withTarget(command, io, async (target, output) => {
-        const baseUrl = await baseUrlOf(target, options.url);
-        const serverNow = await serverTime(baseUrl);
-        const { SLACK_SIGNING_SECRET: signingSecret } = await target.secrets();
-        if (signingSecret === undefined) throw new CliError('no SLACK_SIGNING_SECRET to sign with: set it, or start the local runtime once to generate one');
-        const { config } = await target.configs.current();
-        const channel = options.channel ?? config.afterHours.customerChannels[0]?.id;
-        if (channel === undefined) throw new CliError('no designated customer channel: pass --channel or run `switchboard channels add`');
+        const { baseUrl, serverNow, signingSecret, config } = await prepareSlackSimulation(target, options.url);
+        const channel = customerChannelOf(config, options.channel);
         const messageTs = options.messageTs ?? dateToSlackTs(new Date(serverNow.getTime() - 60_000));
         if (!/^\d{9,11}\.\d{1,6}$/.test(messageTs)) throw new CliError(`--message-ts "${messageTs}" is not a Slack ts like 1795406400.000200`);
 
