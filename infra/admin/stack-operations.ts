@@ -1,6 +1,6 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { ChangeMessageVisibilityCommand, DeleteMessageCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
-import type { DirectInvocation } from '../../shared/aws/direct-invocation';
+import { ChangeMessageVisibilityBatchCommand, DeleteMessageCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { runOptionsOf, type DirectInvocation } from '../../shared/aws/direct-invocation';
 import type { FailedDelivery } from '../../shared/bus/failed-delivery';
 import type { DomainEvent } from '../../shared/events/catalogue';
 import { validateEvent } from '../../shared/events/validate-event';
@@ -17,8 +17,17 @@ export interface StackOperationsOptions {
   deadLetterQueues: Readonly<Record<string, string>>;
 }
 
+/** How long a message stays hidden from other readers of its queue while `deliveries list` reads past it. */
+const LOOK_VISIBILITY_SECONDS = 60;
 /** How long a message being redriven stays hidden from other readers of its queue. */
 const REDRIVE_VISIBILITY_SECONDS = 120;
+/**
+ * Long polling: SQS then asks all its servers, so an empty answer means nothing is left to read (a short
+ * poll asks only some, and may answer nothing while a few messages wait). An empty queue costs this wait.
+ */
+const WAIT_SECONDS = 1;
+/** The most SQS hands out per ReceiveMessage, and takes per batch. */
+const BATCH = 10;
 
 /**
  * Operations on a deployed stack, with the admin's own AWS credentials. A replay or a redrive invokes the
@@ -26,8 +35,9 @@ const REDRIVE_VISIBILITY_SECONDS = 120;
  * the new run); only that automation runs, where a re-put on the bus would reach every subscriber again.
  * Failed deliveries are the messages of the automations' SQS dead-letter queues: EventBridge's (the event
  * itself, with the error in message attributes) and Lambda's on-failure destination (the invocation
- * record). A redrive hides the message while it works and deletes it once the function has it, so two
- * redrives of one message invoke once.
+ * record). A queue can only be read through by hiding what was read (SQS has no paging), so each
+ * operation hides the messages it reads past and puts them back when done. A redrive keeps its message
+ * hidden while it works and deletes it once the function has it, so two redrives of one message invoke once.
  */
 export class StackOperations implements Operations {
   constructor(private readonly options: StackOperationsOptions) {}
@@ -37,45 +47,83 @@ export class StackOperations implements Operations {
   }
 
   async failedDeliveries(limit: number): Promise<FailedDelivery[]> {
-    const failures: FailedDelivery[] = [];
-    for (const [automation, queueUrl] of Object.entries(this.options.deadLetterQueues)) {
-      // VisibilityTimeout 0: a look that leaves every message where it is.
-      const { Messages: messages = [] } = await this.options.sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 0, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['All'] }),
-      );
-      for (const message of messages) {
-        const failure = failureOf(automation, message);
-        if (failure !== undefined) failures.push(failure);
-      }
-    }
-    return failures.sort((a, b) => (a.failedAt < b.failedAt ? 1 : -1)).slice(0, limit);
+    const perQueue = await Promise.all(
+      Object.entries(this.options.deadLetterQueues).map(async ([automation, queueUrl]) => {
+        const messages = await this.readThrough(queueUrl, LOOK_VISIBILITY_SECONDS, (read) => read.length >= limit);
+        await this.putBack(queueUrl, messages);
+        return messages.flatMap((message) => deadLetterOf(automation, message)?.failure ?? []);
+      }),
+    );
+    return perQueue
+      .flat()
+      .sort((a, b) => (a.failedAt < b.failedAt ? 1 : -1))
+      .slice(0, limit);
   }
 
   async redrive(id: string): Promise<RedriveOutcome> {
     const [automation, messageId] = id.split('/', 2);
     const queueUrl = automation === undefined ? undefined : this.options.deadLetterQueues[automation];
-    if (automation === undefined || messageId === undefined || queueUrl === undefined) {
-      throw new OperationError(`"${id}" is not a failed delivery of this stack; its ids look like after-hours/<message id> (\`switchboard deliveries list\`)`);
+    if (automation === undefined || messageId === undefined || messageId === '' || queueUrl === undefined) {
+      const known = Object.keys(this.options.deadLetterQueues).join(', ');
+      throw new OperationError(`"${id}" is not a failed delivery of this stack (ids are <automation>/<message id>; its automations: ${known}); \`switchboard deliveries list\` shows them`);
     }
-    // SQS hands out messages in no order: look a few times, putting back the ones that are not it.
-    for (let look = 0; look < 10; look += 1) {
-      const { Messages: messages = [] } = await this.options.sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: REDRIVE_VISIBILITY_SECONDS, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['All'] }),
-      );
-      if (messages.length === 0) return 'gone';
-      let found: Message | undefined;
-      for (const message of messages) {
-        if (message.MessageId === messageId) found = message;
-        else await this.options.sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 }));
-      }
-      if (found === undefined) continue;
-      const failure = failureOf(automation, found);
-      if (failure === undefined) throw new OperationError(`message ${messageId} of ${automation}'s dead-letter queue holds no Switchboard event`);
-      await this.invoke(automation, failure.event, {});
+    const messages = await this.readThrough(queueUrl, REDRIVE_VISIBILITY_SECONDS, (read) => read.some((message) => message.MessageId === messageId));
+    const found = messages.find((message) => message.MessageId === messageId);
+    let deleted = false;
+    try {
+      if (found === undefined) return 'gone';
+      const deadLetter = deadLetterOf(automation, found);
+      if (deadLetter === undefined) throw new OperationError(`message ${messageId} of ${automation}'s dead-letter queue holds no Switchboard event`);
+      // A failed replay is redriven as that replay: the same run, tried again.
+      await this.invoke(automation, deadLetter.failure.event, deadLetter.options);
+      // Invoked, then deleted: should the delete fail, the message comes back and a later redrive is the same run again.
       await this.options.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: found.ReceiptHandle }));
+      deleted = true;
       return 'redriven';
+    } finally {
+      await this.putBack(queueUrl, messages.filter((message) => !(deleted && message === found)));
     }
-    return 'gone';
+  }
+
+  /**
+   * Reads the queue's messages, hiding each for `visibilitySeconds` so that the next read gets others, until
+   * `enough` says so or nothing is left to read.
+   */
+  private async readThrough(queueUrl: string, visibilitySeconds: number, enough: (read: readonly Message[]) => boolean): Promise<Message[]> {
+    const read = new Map<string, Message>();
+    try {
+      while (!enough([...read.values()])) {
+        const { Messages: messages = [] } = await this.options.sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: queueUrl,
+            MaxNumberOfMessages: BATCH,
+            VisibilityTimeout: visibilitySeconds,
+            WaitTimeSeconds: WAIT_SECONDS,
+            MessageAttributeNames: ['All'],
+            MessageSystemAttributeNames: ['All'],
+          }),
+        );
+        const fresh = messages.filter((message) => message.MessageId !== undefined && !read.has(message.MessageId));
+        // Nothing new: the queue is read through (or a message read first came back after its timeout).
+        if (fresh.length === 0) break;
+        for (const message of fresh) read.set(message.MessageId as string, message);
+      }
+    } catch (error) {
+      await this.putBack(queueUrl, [...read.values()]);
+      throw error;
+    }
+    return [...read.values()];
+  }
+
+  /**
+   * Makes messages this CLI hid visible again at once. Best effort: one not put back becomes visible by
+   * itself when its visibility timeout ends, so a failure here is not worth hiding the operation's outcome.
+   */
+  private async putBack(queueUrl: string, messages: readonly Message[]): Promise<void> {
+    for (let start = 0; start < messages.length; start += BATCH) {
+      const entries = messages.slice(start, start + BATCH).map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 }));
+      await this.options.sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries: entries })).catch(() => undefined);
+    }
   }
 
   private async invoke(automation: string, event: DomainEvent, options: RunOptions): Promise<void> {
@@ -88,30 +136,45 @@ export class StackOperations implements Operations {
 }
 
 /**
- * A dead-letter message as a failed delivery: EventBridge's carries the event, with ERROR_CODE and
- * ERROR_MESSAGE attributes; Lambda's on-failure destination carries the invocation record.
+ * A dead-letter message as a failed delivery: EventBridge's carries the event, with ERROR_CODE,
+ * ERROR_MESSAGE and RETRY_ATTEMPTS attributes; Lambda's on-failure destination carries the invocation
+ * record (the payload, the error it answered, how often it was invoked). Undefined for a message that
+ * holds no Switchboard event.
  */
 export function failureOf(automation: string, message: Message): FailedDelivery | undefined {
-  let body: Record<string, unknown>;
+  return deadLetterOf(automation, message)?.failure;
+}
+
+/** The failed delivery, and how its payload asked to be run (a replay names its run). */
+function deadLetterOf(automation: string, message: Message): { failure: FailedDelivery; options: RunOptions } | undefined {
+  let body: unknown;
   try {
-    body = JSON.parse(message.Body ?? '') as Record<string, unknown>;
+    body = JSON.parse(message.Body ?? '');
   } catch {
     return undefined;
   }
+  if (typeof body !== 'object' || body === null) return undefined;
+  const fields = body as Record<string, unknown>;
   const sentAt = message.Attributes?.['SentTimestamp'];
   const failedAt = sentAt === undefined ? new Date(0).toISOString() : new Date(Number(sentAt)).toISOString();
-  const record = body['requestPayload'] === undefined ? undefined : body;
-  const eventJson = (record?.['requestPayload'] ?? body) as { 'detail-type'?: unknown; detail?: unknown };
+  const record = fields['requestPayload'] === undefined ? undefined : fields;
+  const payload = (record?.['requestPayload'] ?? fields) as { 'detail-type'?: unknown; detail?: unknown };
+  if (typeof payload !== 'object' || payload === null) return undefined;
   let event: DomainEvent;
   try {
-    event = validateEvent(String(eventJson['detail-type']), eventJson.detail);
+    event = validateEvent(String(payload['detail-type']), payload.detail);
   } catch {
     return undefined;
   }
   const attribute = (name: string) => message.MessageAttributes?.[name]?.StringValue;
-  const responsePayload = record?.['responsePayload'] as { errorMessage?: string; errorType?: string } | undefined;
+  const responsePayload = record?.['responsePayload'] as { errorMessage?: string; errorType?: string } | null | undefined;
   const context = record?.['requestContext'] as { condition?: string; approximateInvokeCount?: number } | undefined;
   const error = responsePayload?.errorMessage ?? context?.condition ?? [attribute('ERROR_CODE'), attribute('ERROR_MESSAGE')].filter(Boolean).join(': ');
-  const attempts = context?.approximateInvokeCount ?? (Number(attribute('RETRY_ATTEMPTS') ?? 0) + 1);
-  return { id: `${automation}/${message.MessageId}`, automation, event, error: error || 'unknown', attempts, failedAt: (record?.['timestamp'] as string | undefined) ?? failedAt };
+  const attempts = context?.approximateInvokeCount ?? Number(attribute('RETRY_ATTEMPTS') ?? 0) + 1;
+  const timestamp = record?.['timestamp'];
+  const recordedAt = typeof timestamp === 'string' && !Number.isNaN(Date.parse(timestamp)) ? new Date(timestamp).toISOString() : undefined;
+  return {
+    failure: { id: `${automation}/${message.MessageId}`, automation, event, error: error || 'unknown', attempts, failedAt: recordedAt ?? failedAt },
+    options: runOptionsOf(payload),
+  };
 }

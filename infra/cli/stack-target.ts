@@ -1,23 +1,29 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { StackOperations } from '../admin/stack-operations';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { StackOperations } from '../admin/stack-operations';
 import { EventBridgeBus } from '../../shared/bus/event-bus-eventbridge';
 import { systemClock } from '../../shared/clock/clock';
 import { ConfigStore } from '../../shared/config/config-store';
 import { Outbox } from '../../shared/providers/outbox';
 import { RunStore } from '../../shared/runs/run-store';
 import { readSecrets } from '../../shared/settings/secrets';
-import { createDocumentClient } from '../../shared/store/dynamodb-client';
 import { DynamoDbTable } from '../../shared/store/dynamodb-table';
 import { SchedulerTimers } from '../../shared/timers/scheduler-timers';
 import { STACK_OUTPUTS } from '../stack/stack-outputs';
 import type { Target } from './target';
 
-/** The deployed stack `stackName`, found through its CloudFormation outputs, with the admin's own AWS credentials. */
-export async function openStackTarget(stackName: string, _env: Record<string, string | undefined>): Promise<Target> {
-  const cloudFormation = new CloudFormationClient({});
+/**
+ * The deployed stack `stackName`, found through its CloudFormation outputs, with the admin's own AWS credentials.
+ * The AWS settings come from `env`, the CLI's environment (see `awsClientConfig`).
+ */
+export async function openStackTarget(stackName: string, env: Record<string, string | undefined>): Promise<Target> {
+  const cloudFormation = new CloudFormationClient(awsClientConfig(env, 'CloudFormation'));
   const { Stacks: stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
   const outputs = Object.fromEntries((stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
   const required = (key: string) => {
@@ -25,10 +31,31 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
     if (value === undefined) throw new Error(`stack ${stackName} has no output ${key}; was it deployed with this version of Switchboard?`);
     return value;
   };
-  const table = new DynamoDbTable(createDocumentClient(), required(STACK_OUTPUTS.tableName), systemClock);
-  const bus = new EventBridgeBus(required(STACK_OUTPUTS.busName));
+  // The marshalling of shared/store/dynamodb-client.ts, on a client configured like the others.
+  const documents = DynamoDBDocumentClient.from(new DynamoDBClient(awsClientConfig(env, 'DynamoDB')), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  const table = new DynamoDbTable(documents, required(STACK_OUTPUTS.tableName), systemClock);
+  const bus = new EventBridgeBus(required(STACK_OUTPUTS.busName), new EventBridgeClient(awsClientConfig(env, 'EventBridge')));
   const baseUrl = required(STACK_OUTPUTS.apiUrl).replace(/\/$/, '');
-  const jsonOutput = (key: string) => JSON.parse(required(key)) as Record<string, string>;
+  const jsonOutput = (key: string) => {
+    try {
+      return JSON.parse(required(key)) as Record<string, string>;
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      throw new Error(`stack ${stackName}'s output ${key} is not the JSON object Switchboard writes there; was it deployed with this version of Switchboard?`, { cause: error });
+    }
+  };
+  // Built when an operation is asked for, like the secrets: a stack deployed before its functions and queues
+  // were outputs still answers every other command.
+  let operations: StackOperations | undefined;
+  const stackOperations = () =>
+    (operations ??= new StackOperations({
+      lambda: new LambdaClient(awsClientConfig(env, 'Lambda')),
+      sqs: new SQSClient(awsClientConfig(env, 'SQS')),
+      functions: jsonOutput(STACK_OUTPUTS.automationFunctions),
+      deadLetterQueues: jsonOutput(STACK_OUTPUTS.deadLetterQueues),
+    }));
   return {
     description: `stack ${stackName}`,
     table,
@@ -42,13 +69,13 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
       busArn: required(STACK_OUTPUTS.busArn),
       bus,
       clock: systemClock,
+      client: new SchedulerClient(awsClientConfig(env, 'Scheduler')),
     }),
-    operations: new StackOperations({
-      lambda: new LambdaClient({}),
-      sqs: new SQSClient({}),
-      functions: jsonOutput(STACK_OUTPUTS.automationFunctions),
-      deadLetterQueues: jsonOutput(STACK_OUTPUTS.deadLetterQueues),
-    }),
+    operations: {
+      replay: async (run, replayRunId) => stackOperations().replay(run, replayRunId),
+      failedDeliveries: async (limit) => stackOperations().failedDeliveries(limit),
+      redrive: async (id) => stackOperations().redrive(id),
+    },
     baseUrl,
     baseUrlKnown: true,
     publicBaseUrl: baseUrl,
@@ -58,7 +85,7 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
     async secrets() {
       // Read when needed, so that commands that sign or act nothing work on any deployed version.
       const secretIds = [required(STACK_OUTPUTS.secretArn), required(STACK_OUTPUTS.webhookSecretArn)];
-      const client = new SecretsManagerClient({});
+      const client = new SecretsManagerClient(awsClientConfig(env, 'Secrets Manager'));
       const [credentials, webhooks] = await Promise.all(
         secretIds.map(async (secretId) => {
           const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
@@ -68,5 +95,39 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
       return { ...credentials, ...webhooks };
     },
     close: () => table.close(),
+  };
+}
+
+/** What every AWS SDK client of the CLI is given; the SDK's default chain finds the rest. */
+export interface AwsClientConfig {
+  endpoint?: string;
+  region?: string;
+  profile?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+/**
+ * An AWS SDK client's settings from the CLI's environment, read as the SDK reads the process's: an endpoint
+ * override (`AWS_ENDPOINT_URL_<SERVICE ID>`, else `AWS_ENDPOINT_URL`, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS),
+ * `AWS_REGION`, `AWS_PROFILE`, and access keys when no profile is named (the SDK skips them then). In a shell
+ * `env` is the process's environment, so this changes nothing; it keeps another environment (a test's) its own.
+ * What `env` does not say — the shared config and credentials files, SSO, a role — the SDK's default chain finds.
+ *
+ * @example
+ * new SQSClient(awsClientConfig(process.env, 'SQS'));
+ */
+export function awsClientConfig(env: Record<string, string | undefined>, serviceId: string): AwsClientConfig {
+  const serviceEndpoint = env[['AWS_ENDPOINT_URL', ...serviceId.split(' ').map((word) => word.toUpperCase())].join('_')];
+  const endpoint = env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() === 'true' ? undefined : serviceEndpoint || env['AWS_ENDPOINT_URL'];
+  const region = env['AWS_REGION'];
+  const profile = env['AWS_PROFILE'];
+  const accessKeyId = env['AWS_ACCESS_KEY_ID'];
+  const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'];
+  const sessionToken = env['AWS_SESSION_TOKEN'];
+  return {
+    ...(endpoint ? { endpoint } : {}),
+    ...(region ? { region } : {}),
+    ...(profile ? { profile } : {}),
+    ...(!profile && accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
   };
 }
