@@ -1,6 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { stackProviderModes } from '../admin/provider-modes';
 import { StackOperations } from '../admin/stack-operations';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EventBridgeBus } from '../../shared/bus/event-bus-eventbridge';
@@ -30,6 +31,12 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
   const bus = new EventBridgeBus(required(STACK_OUTPUTS.busName));
   const baseUrl = required(STACK_OUTPUTS.apiUrl).replace(/\/$/, '');
   const jsonOutput = (key: string) => JSON.parse(required(key)) as Record<string, string>;
+  const secrets = async () => {
+    const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
+    return readSecrets(JSON.parse(secret.SecretString ?? '{}') as Record<string, unknown>);
+  };
+  // Optional: stacks deployed before the output existed do not have it.
+  const dryRunOutput = outputs[STACK_OUTPUTS.dryRunProviders];
   return {
     description: `stack ${stackName}`,
     table,
@@ -50,14 +57,15 @@ export async function openStackTarget(stackName: string, _env: Record<string, st
       functions: jsonOutput(STACK_OUTPUTS.automationFunctions),
       deadLetterQueues: jsonOutput(STACK_OUTPUTS.deadLetterQueues),
     }),
+    async providers() {
+      const readable = await secrets().catch(() => undefined);
+      return stackProviderModes(stackName, dryRunOutput === undefined ? undefined : (JSON.parse(dryRunOutput) as string[]), readable);
+    },
     baseUrl,
     baseUrlKnown: true,
     publicBaseUrl: baseUrl,
     clock: systemClock,
-    async secrets() {
-      const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
-      return readSecrets(JSON.parse(secret.SecretString ?? '{}') as Record<string, unknown>);
-    },
+    secrets,
     close: () => table.close(),
   };
 }
