@@ -28,7 +28,7 @@ export interface ProviderModes {
  * (`secrets` undefined: the secret could not be read, so that is not said).
  *
  * @example
- * stackProviderModes(['twilio'], { SLACK_BOT_TOKEN: 'xoxb-…' }) // slack live, twilio dry-run, unthread live without its key…
+ * stackProviderModes('Switchboard', ['twilio'], { SLACK_BOT_TOKEN: 'xoxb-…' }) // slack live, twilio dry-run, unthread live without its key…
  */
 export function stackProviderModes(stackName: string, dryRunProviders: readonly string[] | undefined, secrets: Secrets | undefined): ProviderModes {
   const dryRun = new Set((dryRunProviders ?? []).map((provider) => provider.toLowerCase()));
@@ -36,8 +36,8 @@ export function stackProviderModes(stackName: string, dryRunProviders: readonly 
     known: dryRunProviders !== undefined,
     source:
       dryRunProviders === undefined
-        ? `stack ${stackName} does not say which providers it keeps in dry-run (deployed before its DryRunProviders output): every provider is live unless it was deployed with -c dryRunProviders`
-        : `stack ${stackName}: deployed with ${dryRun.size === 0 ? 'no provider in dry-run' : `dryRunProviders=${[...dryRun].join(',')}`}`,
+        ? `Stack ${stackName} does not say which providers it keeps in dry-run (deployed before its DryRunProviders output): every provider is live unless it was deployed with -c dryRunProviders`
+        : `Stack ${stackName} was deployed with ${dryRun.size === 0 ? 'no provider in dry-run' : `dryRunProviders=${[...dryRun].join(',')}`}; a live provider works if the credentials secret holds its credentials`,
     providers: Object.entries(PROVIDER_CREDENTIALS).map(([provider, alternatives]) => {
       if (dryRun.has(provider)) return { provider, mode: 'dry-run', detail: 'listed in dryRunProviders: calls are recorded in the outbox' };
       if (secrets === undefined) return { provider, mode: 'live', detail: 'credentials not checked (the secret could not be read)' };
@@ -55,13 +55,13 @@ export function localProviderModes(running: RuntimeFile | undefined): ProviderMo
   if (running?.providers === undefined) {
     return {
       known: false,
-      source: running === undefined ? 'Switchboard is not running locally: providers are chosen when it starts (live where credentials are set, else dry-run)' : `the runtime at ${running.url} did not record its providers`,
+      source: running === undefined ? 'Switchboard is not running locally: providers are chosen when it starts (live where credentials are set, else dry-run)' : `The runtime at ${running.url} did not record its providers`,
       providers: [],
     };
   }
   return {
     known: true,
-    source: `the local runtime at ${running.url}, as it started`,
+    source: `As the local runtime at ${running.url} chose them when it started: live where credentials are set, else dry-run`,
     providers: running.providers.map(({ provider, mode, enableWith }) => ({
       provider,
       mode,

@@ -6,7 +6,7 @@ import { createConsoleContext, renderPage } from './console-context';
 import { CONSOLE_SCRIPT } from './console-script';
 import { consoleSecurity, type ConsoleSecrets } from './console-security';
 import { CONSOLE_STYLE } from './console-style';
-import { NotFoundPage } from './pages/not-found-page';
+import { MessagePage } from './pages/message-page';
 import { registerConfigRoute } from './routes/config-route';
 import { registerDeliveriesRoutes } from './routes/deliveries-routes';
 import { registerIncidentsRoutes } from './routes/incidents-routes';
@@ -55,6 +55,8 @@ export function createConsoleApp(options: ConsoleAppOptions): Hono {
       },
       // The token is in the first address: it must never leave in a Referer.
       referrerPolicy: 'no-referrer',
+      // Plain HTTP on the loopback: there is no HTTPS to insist on.
+      strictTransportSecurity: false,
     }),
   );
   app.use(async (c, next) => {
@@ -75,7 +77,14 @@ export function createConsoleApp(options: ConsoleAppOptions): Hono {
 
   app.notFound(async (c) => {
     const view = await context.view(c.req.path);
-    return renderPage(c, <NotFoundPage view={view} what={`The console has no page ${c.req.path}.`} hint="The navigation above lists its pages." />, 404);
+    return renderPage(c, <MessagePage view={view} title="Not found" what={`The console has no page ${c.req.path}.`} hint="The navigation above lists its pages." />, 404);
+  });
+  // What went wrong, said on the page (an AWS permission missing, the store unreachable); no stack.
+  app.onError(async (error, c) => {
+    const view = await context.view(c.req.path).catch(() => undefined);
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (view === undefined) return c.text(`500 ${message}`, 500);
+    return renderPage(c, <MessagePage view={view} title="Something went wrong" what={`The console could not show this page: ${message}`} hint="Reload to try again; the terminal running `switchboard console` says more with LOG_LEVEL=DEBUG." />, 500);
   });
   return app;
 }

@@ -27,6 +27,6 @@ export function createConsoleContext(input: { target: Target; csrf: string; live
 }
 
 /** Sends a page as an HTML document. */
-export function renderPage(c: Context, page: HtmlEscapedString | Promise<HtmlEscapedString>, status: 200 | 404 | 409 = 200): Response | Promise<Response> {
+export function renderPage(c: Context, page: HtmlEscapedString | Promise<HtmlEscapedString>, status: 200 | 404 | 409 | 500 = 200): Response | Promise<Response> {
   return c.html(html`<!doctype html>${page}`, status);
 }

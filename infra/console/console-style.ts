@@ -44,6 +44,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--line); }
 th { background: var(--panel); font-weight: 600; }
 td.summary { min-width: 14rem; }
+td.run-id { min-width: 16rem; }
 code, pre, .id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.875rem; }
 .id { display: inline-flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.5rem; }
 .id code { overflow-wrap: anywhere; word-break: break-all; }
@@ -77,7 +78,7 @@ ol.timeline .when { color: var(--muted); font-size: 0.875rem; }
 .card .number { font-size: 1.75rem; font-weight: 700; display: block; }
 section.incident { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0 1rem 0.5rem; margin: 0 0 1rem; }
 figure.chart { margin: 0.5rem 0 1rem; }
-figure.chart svg { width: 100%; height: auto; display: block; background: var(--panel); border: 1px solid var(--line); border-radius: 0.5rem; }
+figure.chart svg { width: 100%; max-width: 60rem; height: auto; display: block; background: var(--panel); border: 1px solid var(--line); border-radius: 0.5rem; }
 figure.chart figcaption { font-size: 0.875rem; color: var(--muted); }
 svg .bar-succeeded { fill: var(--chart-succeeded); }
 svg .bar-filtered { fill: var(--chart-filtered); }
@@ -97,7 +98,9 @@ tr.fresh td { animation: fresh 2s ease-out; }
   table.responsive thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   table.responsive, table.responsive tbody, table.responsive tr, table.responsive td { display: block; width: 100%; }
   table.responsive tr { border: 1px solid var(--line); border-radius: 0.5rem; margin: 0 0 0.75rem; padding: 0.25rem 0; }
+  table.responsive caption { display: block; }
   table.responsive td { border: 0; padding: 0.2rem 0.6rem; }
+  td.run-id, td.summary { min-width: 0; }
   table.responsive td[data-label]::before { content: attr(data-label); display: block; font-weight: 600; font-size: 0.8rem; color: var(--muted); }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: 0.5rem; }

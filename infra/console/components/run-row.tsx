@@ -16,7 +16,7 @@ export function RunRow(props: { run: RunRecord; view: ConsoleView }) {
       <td data-label="Started"><LocalTime instant={run.startedAt} view={view} /></td>
       <td data-label="Status"><StatusBadge status={run.status} /></td>
       <td data-label="Automation">{run.automation}</td>
-      <td data-label="Run id"><CopyableId id={run.runId} label="run id" href={runHref(run.runId)} /></td>
+      <td data-label="Run id" class="run-id"><CopyableId id={run.runId} label="run id" href={runHref(run.runId)} /></td>
       <td data-label="What happened" class="summary">{runSummary(run)}</td>
     </tr>
   );

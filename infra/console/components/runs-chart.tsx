@@ -11,7 +11,7 @@ const TOP = 8;
  * Runs per hour as stacked bars, an inline SVG drawn on the server (no script). Screen readers get the
  * chart's title and summary, and the numbers in a table under it.
  */
-export function RunsChart(props: { id: string; title: string; buckets: readonly HourBucket[]; view: ConsoleView; labelEvery: number }) {
+export function RunsChart(props: { id: string; title: string; buckets: readonly HourBucket[]; view: ConsoleView; label: (start: Date) => string | undefined }) {
   const { buckets, view } = props;
   const max = Math.max(1, busiestHour(buckets));
   const plotWidth = WIDTH - LEFT - 4;
@@ -44,9 +44,9 @@ export function RunsChart(props: { id: string; title: string; buckets: readonly 
                   </rect>
                 );
               })}
-              {index % props.labelEvery === 0 ? (
-                <text x={(LEFT + index * slot).toFixed(1)} y={HEIGHT - 6}>{hourLabel(bucket.start)}</text>
-              ) : null}
+              {props.label(bucket.start) === undefined ? null : (
+                <text x={(LEFT + index * slot).toFixed(1)} y={HEIGHT - 6}>{props.label(bucket.start)}</text>
+              )}
             </g>
           );
         })}

@@ -17,6 +17,11 @@ export interface OverviewPageProps {
   providers: ProviderModes;
 }
 
+/** The hour of an instant in the business time zone (0–23). */
+function hourOf(instant: Date, view: ConsoleView): number {
+  return Number(view.time(instant).slice(11, 13));
+}
+
 /** The state of the Switchboard at a glance. */
 export function OverviewPage(props: OverviewPageProps) {
   const { view, providers } = props;
@@ -50,8 +55,8 @@ export function OverviewPage(props: OverviewPageProps) {
       )}
 
       <h2>Runs per hour</h2>
-      <RunsChart id="chart-day" title="Runs per hour, last 24 hours" buckets={props.day} view={view} labelEvery={4} />
-      <RunsChart id="chart-week" title="Runs per hour, last 7 days" buckets={props.week} view={view} labelEvery={24} />
+      <RunsChart id="chart-day" title="Runs per hour, last 24 hours" buckets={props.day} view={view} label={(start) => (hourOf(start, view) % 6 === 0 ? view.time(start).slice(5, 16) : undefined)} />
+      <RunsChart id="chart-week" title="Runs per hour, last 7 days" buckets={props.week} view={view} label={(start) => (hourOf(start, view) === 0 ? view.time(start).slice(0, 10) : undefined)} />
       {props.capped === undefined ? null : <p class="muted">The charts count the latest {props.capped} runs of the week; earlier ones are left out.</p>}
 
       <h2>Providers</h2>

@@ -7,7 +7,7 @@ import { IncidentStore } from '../../../functions/paging/incident-store';
 import { createEvent } from '../../../shared/events/validate-event';
 import { renderPage, type ConsoleContext } from '../console-context';
 import { IncidentsPage, type IncidentView } from '../pages/incidents-page';
-import { NotFoundPage } from '../pages/not-found-page';
+import { MessagePage } from '../pages/message-page';
 
 const SHOWN = 20;
 
@@ -52,7 +52,7 @@ export function registerIncidentsRoutes(app: Hono, context: ConsoleContext): voi
       const view = await context.view('/incidents');
       return renderPage(
         c,
-        <NotFoundPage view={view} what={incident === undefined ? `There is no incident ${reference}.` : 'Say who is on it: the acknowledgement names them.'} hint="Go back to the incidents page and try again." />,
+        <MessagePage view={view} title={incident === undefined ? 'Not found' : 'Not acknowledged'} what={incident === undefined ? `There is no incident ${reference}.` : 'Say who is on it: the acknowledgement names them.'} hint="Go back to the incidents page and try again." />,
         incident === undefined ? 404 : 409,
       );
     }

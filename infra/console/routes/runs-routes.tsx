@@ -7,7 +7,7 @@ import { redactSensitive } from '../../../shared/log/redact';
 import { runSummary } from '../../cli/commands/run-summary';
 import { RunRow, runHref } from '../components/run-row';
 import { renderPage, type ConsoleContext } from '../console-context';
-import { NotFoundPage } from '../pages/not-found-page';
+import { MessagePage } from '../pages/message-page';
 import { PendingRunPage, RunPage, type EffectView } from '../pages/run-page';
 import { RunsPage } from '../pages/runs-page';
 import { RunFollower, runSortKey } from '../run-follower';
@@ -73,7 +73,7 @@ export function registerRunsRoutes(app: Hono, context: ConsoleContext): void {
       if (await isQueuedReplay(context, id)) {
         return renderPage(c, <PendingRunPage view={view} runId={id} watchUrl={`/run/watch?id=${encodeURIComponent(id)}&seen=absent`} target={target.description} />);
       }
-      return renderPage(c, <NotFoundPage view={view} what={`There is no run ${id === '' ? '(no id given)' : id}.`} hint="Runs are kept 30 days by default (runs.retentionDays). The runs page lists those there are." />, 404);
+      return renderPage(c, <MessagePage view={view} title="Not found" what={`There is no run ${id === '' ? '(no id given)' : id}.`} hint="Runs are kept 30 days by default (runs.retentionDays). The runs page lists those there are." />, 404);
     }
     const maskedTrigger = JSON.stringify({ detailType: run.event.detailType, detail: run.event.detail }, redactSensitive, 2);
     return renderPage(c, <RunPage view={view} run={run} maskedTrigger={maskedTrigger} effects={await effectsOf(context, run)} />);
@@ -84,12 +84,12 @@ export function registerRunsRoutes(app: Hono, context: ConsoleContext): void {
     const id = typeof form['id'] === 'string' ? form['id'] : '';
     const run = await target.runs.get(id);
     const view = await context.view('/runs');
-    if (run === undefined) return renderPage(c, <NotFoundPage view={view} what={`There is no run ${id}.`} hint="It may have expired." />, 404);
+    if (run === undefined) return renderPage(c, <MessagePage view={view} title="Not found" what={`There is no run ${id}.`} hint="It may have expired." />, 404);
     if (run.status !== 'failed') {
-      return renderPage(c, <NotFoundPage view={view} what={`Run ${id} ${run.status}: only a failed run is replayed from the console.`} hint="`switchboard runs replay` replays any run." />, 409);
+      return renderPage(c, <MessagePage view={view} title="Not replayed" what={`Run ${id} ${run.status}: only a failed run is replayed from the console.`} hint="`switchboard runs replay` replays any run." />, 409);
     }
     const replay = await target.runs.reserveReplay(run.runId);
-    if (replay === undefined) return renderPage(c, <NotFoundPage view={view} what={`Run ${id} expired while it was being replayed.`} hint="" />, 404);
+    if (replay === undefined) return renderPage(c, <MessagePage view={view} title="Not found" what={`Run ${id} expired while it was being replayed.`} hint="" />, 404);
     await target.operations.replay(run, replay);
     return c.redirect(runHref(replay), 303);
   });
