@@ -25,8 +25,8 @@ export async function openConsoleSession(app: Hono, secrets: ConsoleSecrets, por
   return {
     origin,
     cookie,
-    get: (path, headers = {}) => app.request(`${origin}${path}`, { headers: { host, cookie, ...headers } }),
-    post: (path, form) =>
+    get: async (path, headers = {}) => app.request(`${origin}${path}`, { headers: { host, cookie, ...headers } }),
+    post: async (path, form) =>
       app.request(`${origin}${path}`, {
         method: 'POST',
         headers: { host, cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
