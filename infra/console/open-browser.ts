@@ -12,11 +12,11 @@ export function browserOpener(platform: NodeJS.Platform, url: string): { command
  * Opens `url` in the default browser with the platform's opener (xdg-open, open, start). Never fails: a
  * machine without one (a server, a container) still has the URL printed. Resolves whether it was opened.
  */
-export function openBrowser(url: string, platform: NodeJS.Platform = process.platform): Promise<boolean> {
-  const { command, args } = browserOpener(platform, url);
+export function openBrowser(url: string, options: { platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv } = {}): Promise<boolean> {
+  const { command, args } = browserOpener(options.platform ?? process.platform, url);
   return new Promise((resolve) => {
     try {
-      const child = spawn(command, args, { stdio: 'ignore', detached: true });
+      const child = spawn(command, args, { stdio: 'ignore', detached: true, env: options.env ?? process.env });
       child.once('error', () => resolve(false));
       child.once('spawn', () => {
         child.unref();
