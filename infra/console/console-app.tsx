@@ -53,8 +53,9 @@ export function createConsoleApp(options: ConsoleAppOptions): Hono {
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
       },
-      // The token is in the first address: it must never leave in a Referer.
-      referrerPolicy: 'no-referrer',
+      // No Referer ever leaves for another origin (the first address carries the token). Same-origin, not
+      // no-referrer: with no-referrer, Chromium sends `Origin: null` on the console's own form posts.
+      referrerPolicy: 'same-origin',
       // Plain HTTP on the loopback: there is no HTTPS to insist on.
       strictTransportSecurity: false,
     }),
