@@ -23,6 +23,7 @@ export const CONSOLE_STYLE = `
 html { font-size: 100%; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
 a { color: var(--link); }
+time { white-space: nowrap; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .skip-link { position: absolute; left: 0.5rem; top: -3rem; background: var(--bg); color: var(--link); padding: 0.5rem 1rem; z-index: 10; border: 2px solid var(--focus); }
 .skip-link:focus { top: 0.5rem; }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { parseEscalationSubject } from '../../../functions/paging/escalation-timer';
 import type { Incident } from '../../../functions/paging/incident';
 import { IncidentStore } from '../../../functions/paging/incident-store';
 import { createEvent } from '../../../shared/events/validate-event';
 import { renderPage, type ConsoleContext } from '../console-context';
+import { pollStream } from '../poll-stream';
 import { IncidentsPage, type IncidentView } from '../pages/incidents-page';
 import { MessagePage } from '../pages/message-page';
 
@@ -73,15 +73,11 @@ export function registerIncidentsRoutes(app: Hono, context: ConsoleContext): voi
   app.get('/incidents/watch', (c) => {
     const id = c.req.query('id') ?? '';
     const seen = c.req.query('seen') ?? '';
-    return streamSSE(c, async (stream) => {
-      while (!stream.aborted && !stream.closed) {
-        const status = (await store().get(id))?.status ?? 'absent';
-        if (status !== seen) {
-          await stream.writeSSE({ event: 'changed', data: status });
-          return;
-        }
-        await stream.sleep(context.livePollMs);
-      }
+    return pollStream(c, context.livePollMs, async (stream) => {
+      const status = (await store().get(id))?.status ?? 'absent';
+      if (status === seen) return 'again';
+      await stream.writeSSE({ event: 'changed', data: status });
+      return 'done';
     });
   });
 }

@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { RunRecord } from '../../../shared/runs/run';
 import { replayRunId } from '../../../shared/runs/run';
 import { readEffectState } from '../../../shared/idempotency/side-effect-ledger';
@@ -7,6 +6,7 @@ import { redactSensitive } from '../../../shared/log/redact';
 import { runSummary } from '../../cli/commands/run-summary';
 import { RunRow, runHref } from '../components/run-row';
 import { renderPage, type ConsoleContext } from '../console-context';
+import { pollStream } from '../poll-stream';
 import { MessagePage } from '../pages/message-page';
 import { PendingRunPage, RunPage, type EffectView } from '../pages/run-page';
 import { RunsPage } from '../pages/runs-page';
@@ -53,15 +53,17 @@ export function registerRunsRoutes(app: Hono, context: ConsoleContext): void {
     const { since: _since, cursor: _cursor, ...query } = filters.query;
     const follower = new RunFollower(target.runs, query, c.req.header('last-event-id') ?? params.get('after') ?? '');
     await follower.start();
-    return streamSSE(c, async (stream) => {
-      await stream.writeSSE({ event: 'ready', data: '{}', id: follower.position });
-      while (!stream.aborted && !stream.closed) {
-        for (const run of await follower.poll()) {
-          const row = await (<RunRow run={run} view={view} />).toString();
-          await stream.writeSSE({ event: 'run', id: follower.position, data: JSON.stringify({ runId: run.runId, startedAt: runSortKey(run), summary: `${run.automation} ${run.status}: ${runSummary(run)}`, html: row }) });
-        }
-        await stream.sleep(context.livePollMs);
+    let started = false;
+    return pollStream(c, context.livePollMs, async (stream) => {
+      if (!started) {
+        started = true;
+        await stream.writeSSE({ event: 'ready', data: '{}', id: follower.position });
       }
+      for (const run of await follower.poll()) {
+        const row = await (<RunRow run={run} view={view} />).toString();
+        await stream.writeSSE({ event: 'run', id: follower.position, data: JSON.stringify({ runId: run.runId, startedAt: runSortKey(run), summary: `${run.automation} ${run.status}: ${runSummary(run)}`, html: row }) });
+      }
+      return 'again';
     });
   });
 
@@ -98,16 +100,12 @@ export function registerRunsRoutes(app: Hono, context: ConsoleContext): void {
   app.get('/run/watch', (c) => {
     const id = c.req.query('id') ?? '';
     const seen = c.req.query('seen') ?? 'absent';
-    return streamSSE(c, async (stream) => {
-      while (!stream.aborted && !stream.closed) {
-        const run = await target.runs.get(id);
-        const now = run === undefined ? 'absent' : `${run.status}:${run.attempts}`;
-        if (now !== seen) {
-          await stream.writeSSE({ event: 'changed', data: now });
-          return;
-        }
-        await stream.sleep(context.livePollMs);
-      }
+    return pollStream(c, context.livePollMs, async (stream) => {
+      const run = await target.runs.get(id);
+      const now = run === undefined ? 'absent' : `${run.status}:${run.attempts}`;
+      if (now === seen) return 'again';
+      await stream.writeSSE({ event: 'changed', data: now });
+      return 'done';
     });
   });
 }

@@ -73,9 +73,8 @@ describe('the console in a browser (headless Chromium)', { timeout: 60_000 }, ()
 
   it('lists a simulated run on the runs page without a reload, once it has finished', async () => {
     await page.goto(`${consoleServer.origin}/runs`);
-    await page.evaluate(() => {
-      (window as unknown as { notReloaded: boolean }).notReloaded = true;
-    });
+    // Expressions evaluated in the page (the test's own TypeScript has no DOM).
+    await page.evaluate('window.notReloaded = true');
 
     let printed = '';
     const code = await main(['simulate', 'slack-message', '--text', 'Is anyone there? Checkout fails'], {
@@ -93,7 +92,7 @@ describe('the console in a browser (headless Chromium)', { timeout: 60_000 }, ()
     expect(await row.locator('td[data-label="Status"]').textContent()).toBe('succeeded');
     expect(await row.locator('code').textContent()).toBe(runId);
     expect(await page.locator('#live-status').textContent()).toMatch(/^New run: (after-hours|first-response) succeeded/);
-    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await page.evaluate('window.notReloaded')).toBe(true);
   });
 
   it('replays a failed run from its page: the fake provider receives only the missing step', async () => {
@@ -149,23 +148,23 @@ describe('the console in a browser (headless Chromium)', { timeout: 60_000 }, ()
 
       // The first Tab reaches the skip link, shown when focused; Enter moves to the page's content.
       await narrow.keyboard.press('Tab');
-      expect(await narrow.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+      expect(await narrow.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
       expect((await narrow.locator('.skip-link').boundingBox())?.y).toBeGreaterThanOrEqual(0);
       await narrow.keyboard.press('Enter');
-      expect(await narrow.evaluate(() => document.activeElement?.id)).toBe('main');
+      expect(await narrow.evaluate('document.activeElement?.id')).toBe('main');
       await narrow.keyboard.press('Tab');
-      expect(await narrow.evaluate(() => document.activeElement?.id)).toBe('f-automation');
+      expect(await narrow.evaluate('document.activeElement?.id')).toBe('f-automation');
 
       // A run id is copied with its button, from the keyboard, and the copy is announced.
       const copy = narrow.locator('button.copy').first();
       await copy.focus();
       await narrow.keyboard.press('Enter');
       await narrow.locator('#live-status', { hasText: /^Copied / }).waitFor({ state: 'attached' });
-      expect(await narrow.evaluate(() => navigator.clipboard.readText())).toBe(await copy.getAttribute('data-copy'));
+      expect(await narrow.evaluate('navigator.clipboard.readText()')).toBe(await copy.getAttribute('data-copy'));
 
       // Nothing is wider than the screen, and the page is dark.
-      expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-      expect(await narrow.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+      expect(await narrow.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+      expect(await narrow.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(13, 17, 23)');
     } finally {
       await narrow.close();
     }
