@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(ROOT, 'node_modules', '.cache', 'switchboard');
-const SOURCE_DIRS = ['infra/cli', 'infra/local', 'infra/stack/stack-outputs.ts', 'functions', 'shared'];
+const SOURCE_DIRS = ['infra/cli', 'infra/local', 'infra/admin', 'infra/console', 'infra/stack/stack-outputs.ts', 'functions', 'shared'];
 const SOURCE_FILES = ['package-lock.json', 'tsconfig.json', 'infra/build/local-build.mjs', 'infra/build/holiday-bundling.mjs'];
 
 /** SWITCHBOARD_BUILD_MINIFY=0 keeps names readable, for profiling. */
@@ -72,6 +72,9 @@ async function build(stamp) {
     target: 'node20',
     minify: MINIFY,
     sourcemap: 'linked',
+    // The console's pages are Hono JSX, compiled here: no front-end build step.
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
     // The holiday library kept to the bundled rules, as in the Lambda bundles.
     alias: holidays.alias,
     plugins: holidays.plugins,

@@ -8,6 +8,7 @@ import { OperationError } from '../admin/operation-error';
 import { registerChannelsCommands } from './commands/channels-command';
 import { registerCodenamesCommands } from './commands/codenames-command';
 import { registerConfigCommands } from './commands/config-command';
+import { registerConsoleCommand } from './commands/console-command';
 import { registerDeliveriesCommands } from './commands/deliveries-command';
 import { registerIncidentsCommands } from './commands/incidents-command';
 import { registerOutboxCommands } from './commands/outbox-command';
@@ -18,7 +19,7 @@ import { registerTimersCommands } from './commands/timers-command';
 /** The admin CLI (SPEC §2): works on the local Switchboard, or a deployed one with `--stack NAME`. */
 export function createProgram(io: CliIo = processIo): Command {
   const program = new Command('switchboard')
-    .description('Operate Switchboard: configuration, channels, runs, incidents, timers, codenames, dry-run outbox, simulated webhooks.')
+    .description('Operate Switchboard: configuration, channels, runs, incidents, timers, codenames, dry-run outbox, simulated webhooks, the web console.')
     .version(SWITCHBOARD_VERSION, '-V, --version', 'print the version')
     .option('--json', 'print JSON instead of tables (errors too: one JSON object on stderr)')
     .option('--utc', 'show times in UTC instead of the business time zone')
@@ -40,6 +41,7 @@ export function createProgram(io: CliIo = processIo): Command {
   registerTimersCommands(program, io);
   registerCodenamesCommands(program, io);
   registerSimulateCommands(program, io);
+  registerConsoleCommand(program, io);
   return program;
 }
 

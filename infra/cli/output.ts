@@ -85,7 +85,7 @@ export function formatTable(cells: readonly (readonly string[])[], columns: read
 }
 
 /** `2026-11-23 06:00:01 PT` in the zone (its generic name), or `2026-11-23 14:00:01 UTC`. */
-function instantFormatter(timeZone: string | undefined): (instant: string | Date | undefined) => string {
+export function instantFormatter(timeZone: string | undefined): (instant: string | Date | undefined) => string {
   const zone = timeZone ?? 'UTC';
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'shortGeneric' });
   return (instant) => {

@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { stackProviderModes } from '../admin/provider-modes';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -56,6 +57,22 @@ export async function openStackTarget(stackName: string, env: Record<string, str
       functions: jsonOutput(STACK_OUTPUTS.automationFunctions),
       deadLetterQueues: jsonOutput(STACK_OUTPUTS.deadLetterQueues),
     }));
+  // The admin may read both secrets: the webhook secrets sign simulated webhooks, the credentials act
+  // (codenames assign). Where a name is in both (TWILIO_AUTH_TOKEN), the webhook secret's verifies.
+  // Read when needed, so that commands that sign or act nothing work on any deployed version.
+  const secrets = async () => {
+    const secretIds = [required(STACK_OUTPUTS.secretArn), required(STACK_OUTPUTS.webhookSecretArn)];
+    const client = new SecretsManagerClient(awsClientConfig(env, 'Secrets Manager'));
+    const [credentials, webhooks] = await Promise.all(
+      secretIds.map(async (secretId) => {
+        const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+        return readSecrets(JSON.parse(secret.SecretString ?? '{}') as Record<string, unknown>);
+      }),
+    );
+    return { ...credentials, ...webhooks };
+  };
+  // Optional: stacks deployed before the output existed do not have it.
+  const dryRunOutput = outputs[STACK_OUTPUTS.dryRunProviders];
   return {
     description: `stack ${stackName}`,
     table,
@@ -76,24 +93,15 @@ export async function openStackTarget(stackName: string, env: Record<string, str
       failedDeliveries: async (limit) => stackOperations().failedDeliveries(limit),
       redrive: async (id) => stackOperations().redrive(id),
     },
+    async providers() {
+      const readable = await secrets().catch(() => undefined);
+      return stackProviderModes(stackName, dryRunOutput === undefined ? undefined : (JSON.parse(dryRunOutput) as string[]), readable);
+    },
     baseUrl,
     baseUrlKnown: true,
     publicBaseUrl: baseUrl,
     clock: systemClock,
-    // The admin may read both secrets: the webhook secrets sign simulated webhooks, the credentials act
-    // (codenames assign). Where a name is in both (TWILIO_AUTH_TOKEN), the webhook secret's verifies.
-    async secrets() {
-      // Read when needed, so that commands that sign or act nothing work on any deployed version.
-      const secretIds = [required(STACK_OUTPUTS.secretArn), required(STACK_OUTPUTS.webhookSecretArn)];
-      const client = new SecretsManagerClient(awsClientConfig(env, 'Secrets Manager'));
-      const [credentials, webhooks] = await Promise.all(
-        secretIds.map(async (secretId) => {
-          const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-          return readSecrets(JSON.parse(secret.SecretString ?? '{}') as Record<string, unknown>);
-        }),
-      );
-      return { ...credentials, ...webhooks };
-    },
+    secrets,
     close: () => table.close(),
   };
 }

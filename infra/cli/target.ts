@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { EventBus } from '../../shared/bus/event-bus';
 import { LocalOperations } from '../admin/local-operations';
 import type { Operations } from '../admin/operations';
+import { localProviderModes, type ProviderModes } from '../admin/provider-modes';
 import { clockStartingAt, systemClock, type Clock } from '../../shared/clock/clock';
 import { ConfigStore } from '../../shared/config/config-store';
 import { Outbox } from '../../shared/providers/outbox';
@@ -32,6 +33,8 @@ export interface Target {
   timers: Timers;
   /** Replays, failed deliveries and their redrive: through the local runtime's queue, or the stack's functions and queues. */
   operations: Operations;
+  /** Which providers are live and which in dry-run, as far as the target can tell (the console's overview). */
+  providers(): Promise<ProviderModes>;
   /** The base URL of the webhooks, when known. */
   baseUrl: string | undefined;
   /** Whether `baseUrl` is a guess (no runtime is running locally, so the default port is assumed). */
@@ -87,6 +90,8 @@ async function openLocal(env: Record<string, string | undefined>, write: boolean
     bus: new LocalQueue(table, clock),
     timers: new TableTimers(table),
     operations: new LocalOperations(table, clock),
+    // Read when asked: the runtime may start or stop while a console is open.
+    providers: async () => localProviderModes(await readRuntimeFile(dataDir)),
     baseUrl,
     baseUrlKnown: running !== undefined,
     publicBaseUrl: settings.publicBaseUrl ?? baseUrl,

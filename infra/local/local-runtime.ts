@@ -17,6 +17,7 @@ import { readEnv, type Settings } from '../../shared/settings/read-env';
 import type { SecretName, Secrets } from '../../shared/settings/secrets';
 import { TableTimers } from '../../shared/timers/table-timers';
 import { SWITCHBOARD_VERSION } from '../../shared/version';
+import { credentialsToSet } from '../../shared/settings/provider-credentials';
 import { BackgroundPoller, type Chore } from './background-poller';
 import { DailyTimers } from './daily-timers';
 import { startHttpServer } from './http-server';
@@ -24,7 +25,7 @@ import { LocalBus, type LocalBusOptions } from './local-bus';
 import { chooseLocalProviders, type ProviderTuning } from './local-providers';
 import { loadLocalSecrets } from './local-secrets';
 import { localStoreLocation, openLocalStore, type StoreLocation } from './local-store';
-import { AlreadyRunningError, claimRuntimeFile, readRuntimeFile, removeRuntimeFile } from './runtime-file';
+import { AlreadyRunningError, claimRuntimeFile, readRuntimeFile, removeRuntimeFile, updateRuntimeFile } from './runtime-file';
 
 export interface LocalRuntimeOptions extends ProviderTuning {
   /** The environment (default `process.env`): PORT, HOST, SWITCHBOARD_NOW, DYNAMODB_ENDPOINT, secrets, API URLs… */
@@ -141,6 +142,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       log,
       ...(await chooseLocalProviders({ secrets, generated, settings, outbox, clock, log, tuning: options })),
     };
+    // The console (another process) shows which providers are live: only this start knows.
+    const modes = { slack: platform.slack, twilio: platform.sms, unthread: platform.unthread, 'google-sheets': platform.sheets, github: platform.github };
+    await updateRuntimeFile(dataDir, process.pid, {
+      providers: Object.entries(modes).map(([provider, port]) => ({ provider, mode: port.mode, enableWith: credentialsToSet(provider) })),
+    });
     http.serve(
       createIngest({
         clock,

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StoreLocation } from './local-store';
 
@@ -11,6 +11,8 @@ export interface RuntimeFile {
   url: string;
   store: StoreLocation;
   startedAt: string;
+  /** Each provider's mode, chosen at start (live where credentials are set, else dry-run): what the console shows. */
+  providers?: { provider: string; mode: 'live' | 'dry-run'; enableWith: string }[];
 }
 
 /** Another runtime holds the data directory. */
@@ -40,6 +42,17 @@ export async function claimRuntimeFile(dataDir: string, runtime: RuntimeFile): P
     }
   }
   throw new Error(`could not claim ${runtimeFileIn(dataDir)}: another process keeps creating it`);
+}
+
+/** Adds what the runtime learnt after claiming the data directory (its providers' modes) to its file. */
+export async function updateRuntimeFile(dataDir: string, pid: number, update: Pick<RuntimeFile, 'providers'>): Promise<void> {
+  const current = await readRuntimeFile(dataDir);
+  if (current?.pid !== pid) return; // not ours (any more)
+  const next = `${JSON.stringify({ ...current, ...update }, null, 2)}\n`;
+  // Written beside and renamed, so that a reader never sees half a file.
+  const staging = `${runtimeFileIn(dataDir)}.${pid}.tmp`;
+  await writeFile(staging, next);
+  await rename(staging, runtimeFileIn(dataDir));
 }
 
 export async function removeRuntimeFile(dataDir: string, pid: number): Promise<void> {

@@ -12,4 +12,6 @@ export const STACK_OUTPUTS = {
   automationFunctions: 'AutomationFunctions',
   /** JSON: each automation's dead-letter queue URL, for `deliveries list|redrive`. */
   deadLetterQueues: 'DeadLetterQueues',
+  /** JSON: the providers the stack keeps in dry-run (its dryRunProviders), for the console's overview. */
+  dryRunProviders: 'DryRunProviders',
 } as const;

@@ -94,6 +94,7 @@ export class SwitchboardStack extends Stack {
         value: this.toJsonString(Object.fromEntries(wirings.map((wiring) => [wiring.automation, wiring.deadLetters.queue.queueUrl]))),
         description: "Each automation's dead-letter queue (switchboard deliveries list)",
       },
+      dryRunProviders: { value: JSON.stringify(environment.dryRunProviders), description: 'The providers this stack keeps in dry-run (switchboard console)' },
     };
     for (const key of Object.keys(outputs) as (keyof typeof STACK_OUTPUTS)[]) new CfnOutput(this, STACK_OUTPUTS[key], outputs[key]);
   }

@@ -40,7 +40,17 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
       run,
       config,
       clock: platform.clock,
-      once: <T>(key: string, effect: () => Promise<T>, options?: OnceOptions<T>) => platform.ledger.once(key, event.detail.eventId, effect, options),
+      once: async <T>(key: string, effect: () => Promise<T>, options?: OnceOptions<T>) => {
+        // Each key is kept on the run, so that the run's page can show the effects it performed.
+        try {
+          const outcome = await platform.ledger.once(key, event.detail.eventId, effect, options);
+          run.effect(key, outcome.alreadyDone ? 'skipped' : 'done');
+          return outcome;
+        } catch (error) {
+          run.effect(key, 'failed');
+          throw error;
+        }
+      },
       closeWaitingRun: async (triggerEventId, reason) => {
         const waiting = runIdFor(automation.name, triggerEventId);
         const closed = await platform.runs.close(waiting, { runId: run.runId, reason, at: platform.clock.now().toISOString() });

@@ -183,3 +183,17 @@ export class SideEffectLedger {
 }
 
 const effectKey = (key: string) => ({ pk: `effect#${key}`, sk: 'effect' });
+
+/** What the ledger holds for a key now: for the console's run page (a read, no claim). */
+export interface EffectState {
+  status: 'pending' | 'done';
+  /** The event that performed it (or holds the claim). */
+  performedBy: string;
+  settledBy?: 'found';
+}
+
+export async function readEffectState(table: Table, key: string): Promise<EffectState | undefined> {
+  const item = await table.get<EffectItem>(effectKey(key));
+  if (item === undefined) return undefined;
+  return { status: item.status, performedBy: item.owner, ...(item.settledBy === undefined ? {} : { settledBy: item.settledBy }) };
+}

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock/clock';
 import type { DomainEvent } from '../events/catalogue';
-import { runIdFor, type RunOptions, type RunRecord, type RunStatus, type Step, type StepOutcome } from './run';
+import { runIdFor, type EffectRecord, type RunOptions, type RunRecord, type RunStatus, type Step, type StepOutcome } from './run';
 
 /** What a step's body may report about itself. */
 export interface StepReport {
@@ -18,6 +18,7 @@ export interface StepReport {
 export class RunRecorder {
   readonly runId: string;
   private readonly steps: Step[] = [];
+  private readonly effects: EffectRecord[] = [];
   private readonly startedAt: Date;
   private failure: RunRecord['error'];
 
@@ -73,6 +74,11 @@ export class RunRecorder {
     }
   }
 
+  /** Notes a side effect the run asked for by its key, and how it went; kept on the run record (no write of its own). */
+  effect(key: string, outcome: EffectRecord['outcome']): void {
+    this.effects.push({ key, outcome });
+  }
+
   /** Marks the run failed (the error is kept, without its stack). */
   fail(error: unknown, transient: boolean): void {
     this.failure = { name: error instanceof Error ? error.name : 'Error', message: describeError(error), transient };
@@ -92,6 +98,7 @@ export class RunRecorder {
       event: this.event,
       status: this.status(),
       steps: [...this.steps],
+      ...(this.effects.length === 0 ? {} : { effects: [...this.effects] }),
       startedAt: this.startedAt.toISOString(),
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - this.startedAt.getTime(),

@@ -9,6 +9,15 @@ export type RunStatus = 'succeeded' | 'filtered' | 'failed' | 'waiting';
  */
 export type StepOutcome = 'passed' | 'filtered' | 'done' | 'skipped' | 'failed' | 'waiting';
 
+/**
+ * A side effect a run asked for, by its idempotency key (the ledger's): performed by this run (`done`),
+ * found already performed by an earlier attempt or event (`skipped`), or `failed`.
+ */
+export interface EffectRecord {
+  key: string;
+  outcome: 'done' | 'skipped' | 'failed';
+}
+
 export interface Step {
   name: string;
   outcome: StepOutcome;
@@ -36,6 +45,8 @@ export interface RunRecord {
   event: DomainEvent;
   status: RunStatus;
   steps: Step[];
+  /** The side effects the run asked for, in order, with their keys (absent on runs recorded before they were kept). */
+  effects?: EffectRecord[];
   startedAt: string;
   finishedAt: string;
   durationMs: number;

@@ -375,6 +375,7 @@ describe('the state', () => {
     expect(Object.keys(outputs).sort()).toEqual([
       'AutomationFunctions',
       'DeadLetterQueues',
+      'DryRunProviders',
       'EventBusArn',
       'EventBusName',
       'ScheduleGroupName',
@@ -384,6 +385,14 @@ describe('the state', () => {
       'WebhookBaseUrl',
       'WebhookSecretArn',
     ]);
+  });
+
+  it('outputs the providers it keeps in dry-run, for the console (none by default)', () => {
+    const output = (built: Template) => (built.toJSON()['Outputs'] as Record<string, { Value: unknown }>)[STACK_OUTPUTS.dryRunProviders]!.Value;
+
+    expect(output(template)).toBe('["slack"]');
+    expect(output(synthesiseWithContext({}))).toBe('[]');
+    expect(output(synthesiseWithContext({ dryRunProviders: 'slack,twilio' }))).toBe('["slack","twilio"]');
   });
 
   it('outputs the resources the functions are told about', () => {

@@ -203,6 +203,36 @@ describe('run automation', () => {
     expect(retried.steps).toEqual([expect.objectContaining({ name: 'after the post', outcome: 'done', detail: 'Ev0MESSAGE1 true' })]);
   });
 
+  it('keeps the key of every side effect on the run: done by this attempt, skipped when done before, failed', async () => {
+    let attempt = 0;
+    const automation = automationThat(async (_event, { once }) => {
+      attempt += 1;
+      await once('test.notice:C0ACMEPROD', async () => 'ts-1');
+      await once('test.page:INC-1:0', async () => {
+        if (attempt === 1) throw new ProviderError('twilio', 'messages.create', true, 'HTTP 503');
+        return 'SM1';
+      });
+    });
+
+    const first = await runAutomation(automation, message, platform).catch((error: RetryableRunError) => error.run);
+    const retried = await runAutomation(automation, message, platform);
+
+    expect(first.effects).toEqual([
+      { key: 'test.notice:C0ACMEPROD', outcome: 'done' },
+      { key: 'test.page:INC-1:0', outcome: 'failed' },
+    ]);
+    expect((await platform.runs.get(retried.runId))?.effects).toEqual([
+      { key: 'test.notice:C0ACMEPROD', outcome: 'skipped' },
+      { key: 'test.page:INC-1:0', outcome: 'done' },
+    ]);
+  });
+
+  it('keeps no effects on a run that asked for none', async () => {
+    const record = await runAutomation(automationThat(async () => undefined), message, platform);
+
+    expect(record.effects).toBeUndefined();
+  });
+
   it('publishes follow-up events onto the bus', async () => {
     const followUp = createEvent('codename.assigned', {
       eventId: 'codename:customer-acme',
