@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { automations } from '../../../functions/registry';
 import type { Config } from '../../../shared/config/config-schema';
 import type { RunRecord, RunStatus } from '../../../shared/runs/run';
+import { RunFollower, runSortKey } from '../../../shared/runs/run-follower';
 import type { RunQuery } from '../../../shared/runs/run-store';
 import { withTarget, type CliIo } from '../cli-context';
 import { CliError } from '../cli-error';
@@ -13,8 +14,6 @@ import { describeRun, runSummary } from './run-summary';
 
 /** How often `--follow` looks for new runs. */
 const FOLLOW_POLL_MS = 1_000;
-/** How far before the newest run seen `--follow` looks again: longer than a run lasts (a Lambda's timeout). */
-const FOLLOW_LOOKBACK_MS = 5 * 60_000;
 
 const STATUSES: readonly RunStatus[] = ['succeeded', 'filtered', 'failed', 'waiting'];
 const AUTOMATION_NAMES = automations.map((automation) => automation.name);
@@ -187,19 +186,11 @@ async function follow(target: Target, output: Output, query: RunQuery, limit: nu
   const colour = (status: RunStatus, text: string) => (io.isTerminal === true ? `${COLOURS[status]}${text}\u001b[0m` : text);
   const print = (run: RunRecord) =>
     io.stdout(output.json ? `${JSON.stringify(run)}\n` : `${output.time(run.startedAt)}  ${colour(run.status, run.status.padEnd(9))}  ${run.runId}  ${runSummary(run)}\n`);
-  // A run is recorded when it finishes, under the time it started: one that started before the newest run
-  // printed may finish after it. Each look goes back FOLLOW_LOOKBACK_MS before the newest start seen, and
-  // prints what it has not printed in that state (a retry that ends otherwise is printed again).
-  const printed = new Map<string, { state: string; startedAt: string }>();
-  const show = (run: RunRecord) => {
-    const state = `${run.status}/${run.attempts}`;
-    if (printed.get(run.runId)?.state === state) return;
-    printed.set(run.runId, { state, startedAt: run.startedAt });
-    print(run);
-  };
   const latest = await target.runs.page({ ...query, limit });
-  for (const run of [...latest.runs].reverse()) show(run);
-  let newest = latest.runs[0]?.startedAt ?? target.clock.now().toISOString();
+  for (const run of [...latest.runs].reverse()) print(run);
+  // After the newest run printed; a retry that ends otherwise, or a run saved after a newer one, comes back too.
+  const follower = new RunFollower(target.runs, query, latest.runs[0] === undefined ? target.clock.now().toISOString() : runSortKey(latest.runs[0]));
+  await follower.start();
   if (!output.json) io.stderr(`Following runs of ${target.description} (Ctrl-C stops)…\n`);
   const stopped = new Promise<void>((resolve) => {
     if (io.signal?.aborted) resolve();
@@ -211,16 +202,7 @@ async function follow(target: Target, output: Output, query: RunQuery, limit: nu
     running = false;
   });
   while (running) {
-    const from = new Date(Date.parse(newest) - FOLLOW_LOOKBACK_MS).toISOString();
-    for (let cursor = from, more = true; more; ) {
-      const next = await target.runs.newerThan(cursor, query);
-      for (const run of next.runs) {
-        show(run);
-        if (run.startedAt > newest) newest = run.startedAt;
-      }
-      ({ cursor, more } = next);
-    }
-    for (const [runId, { startedAt }] of printed) if (startedAt < from) printed.delete(runId);
+    for (const run of await follower.poll()) print(run);
     await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, FOLLOW_POLL_MS))]);
   }
 }

@@ -10,7 +10,7 @@ import { pollStream } from '../poll-stream';
 import { MessagePage } from '../pages/message-page';
 import { PendingRunPage, RunPage, type EffectView } from '../pages/run-page';
 import { RunsPage } from '../pages/runs-page';
-import { RunFollower, runSortKey } from '../run-follower';
+import { RunFollower, runSortKey } from '../../../shared/runs/run-follower';
 import { filterQueryString, readRunFilters, type RunFilters } from '../run-filters';
 
 const PAGE_SIZE = 50;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { RunFollower, runSortKey } from '../../../infra/console/run-follower';
+import { RunFollower, runSortKey } from '../../../shared/runs/run-follower';
 import type { RunRecord, RunStatus } from '../../../shared/runs/run';
 import { RunStore } from '../../../shared/runs/run-store';
 import { ManualClock } from '../../support/manual-clock';
