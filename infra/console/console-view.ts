@@ -1,4 +1,4 @@
-import { instantFormatter } from '../cli/output';
+import { instantFormatter } from '../../shared/calendar/instant-formatter';
 
 /** What every page of the console is rendered with, besides its own data. */
 export interface ConsoleView {

@@ -3,6 +3,9 @@ import type { Clock } from '../clock/clock';
 import { all, equals } from '../store/condition';
 import { expiresInDays, type Table } from '../store/table';
 
+/** The providers whose dry-run twins record into the outbox. */
+export const OUTBOX_PROVIDERS = ['slack', 'twilio', 'github', 'unthread', 'google-sheets', 'salesforce'] as const;
+
 /** One call a dry-run provider would have made, exactly as the live adapter would send it. */
 export interface OutboxEntry {
   id: string;

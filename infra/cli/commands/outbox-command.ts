@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
+import { OUTBOX_PROVIDERS } from '../../../shared/providers/outbox';
 import { withTarget, type CliIo } from '../cli-context';
 import { oneOf, parsePositiveInteger } from '../option-parsers';
-
-/** The providers whose dry-run twins record into the outbox (salesforce once its automation lands). */
-export const OUTBOX_PROVIDERS = ['slack', 'twilio', 'github', 'unthread', 'google-sheets', 'salesforce'] as const;
 
 /** `switchboard outbox list`: what the dry-run providers would have sent. */
 export function registerOutboxCommands(program: Command, io: CliIo): void {

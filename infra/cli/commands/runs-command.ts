@@ -10,7 +10,8 @@ import { oneOf, parseDuration, parsePositiveInteger } from '../option-parsers';
 import type { Output } from '../output';
 import type { Target } from '../target';
 import { waitFor } from '../wait-for';
-import { describeRun, runSummary } from './run-summary';
+import { runSummary } from '../../../shared/runs/run-summary';
+import { describeRun } from './describe-run';
 
 /** How often `--follow` looks for new runs. */
 const FOLLOW_POLL_MS = 1_000;

@@ -1,5 +1,5 @@
 import type { RunRecord } from '../../../shared/runs/run';
-import { runSummary } from '../../cli/commands/run-summary';
+import { runSummary } from '../../../shared/runs/run-summary';
 import type { ConsoleView } from '../console-view';
 import { CopyableId } from './copyable-id';
 import { LocalTime } from './local-time';

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { OUTBOX_PROVIDERS } from '../../cli/commands/outbox-command';
+import { OUTBOX_PROVIDERS } from '../../../shared/providers/outbox';
 import { renderPage, type ConsoleContext } from '../console-context';
 import { OutboxPage } from '../pages/outbox-page';
 

@@ -3,7 +3,7 @@ import type { RunRecord } from '../../../shared/runs/run';
 import { replayRunId } from '../../../shared/runs/run';
 import { readEffectState } from '../../../shared/idempotency/side-effect-ledger';
 import { redactSensitive } from '../../../shared/log/redact';
-import { runSummary } from '../../cli/commands/run-summary';
+import { runSummary } from '../../../shared/runs/run-summary';
 import { RunRow, runHref } from '../components/run-row';
 import { renderPage, type ConsoleContext } from '../console-context';
 import { pollStream } from '../poll-stream';
