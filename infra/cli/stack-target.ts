@@ -60,15 +60,12 @@ export async function openStackTarget(stackName: string, env: Record<string, str
   // The admin may read both secrets: the webhook secrets sign simulated webhooks, the credentials act
   // (codenames assign). Where a name is in both (TWILIO_AUTH_TOKEN), the webhook secret's verifies.
   // Read when needed, so that commands that sign or act nothing work on any deployed version.
+  const readSecret = async (secretId: string) => {
+    const secret = await new SecretsManagerClient(awsClientConfig(env, 'Secrets Manager')).send(new GetSecretValueCommand({ SecretId: secretId }));
+    return readSecrets(JSON.parse(secret.SecretString ?? '{}') as Record<string, unknown>);
+  };
   const secrets = async () => {
-    const secretIds = [required(STACK_OUTPUTS.secretArn), required(STACK_OUTPUTS.webhookSecretArn)];
-    const client = new SecretsManagerClient(awsClientConfig(env, 'Secrets Manager'));
-    const [credentials, webhooks] = await Promise.all(
-      secretIds.map(async (secretId) => {
-        const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-        return readSecrets(JSON.parse(secret.SecretString ?? '{}') as Record<string, unknown>);
-      }),
-    );
+    const [credentials, webhooks] = await Promise.all([readSecret(required(STACK_OUTPUTS.secretArn)), readSecret(required(STACK_OUTPUTS.webhookSecretArn))]);
     return { ...credentials, ...webhooks };
   };
   // Optional: stacks deployed before the output existed do not have it.
@@ -94,7 +91,8 @@ export async function openStackTarget(stackName: string, env: Record<string, str
       redrive: async (id) => stackOperations().redrive(id),
     },
     async providers() {
-      const readable = await secrets().catch(() => undefined);
+      // What the automations read: the credentials secret alone (a key only in the webhook secret does not reach them).
+      const readable = await readSecret(required(STACK_OUTPUTS.secretArn)).catch(() => undefined);
       return stackProviderModes(stackName, dryRunOutput === undefined ? undefined : (JSON.parse(dryRunOutput) as string[]), readable);
     },
     baseUrl,
