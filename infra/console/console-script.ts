@@ -47,6 +47,8 @@ export const CONSOLE_SCRIPT = `
     var source = new EventSource(table.getAttribute('data-live'));
     source.addEventListener('run', function (message) {
       var update = JSON.parse(message.data);
+      var shown = Array.prototype.find.call(body.rows, function (r) { return r.getAttribute('data-run-id') === update.runId; });
+      if (shown && shown.getAttribute('data-state') === update.state) return;
       var template = document.createElement('template');
       template.innerHTML = update.html.trim();
       var row = template.content.firstElementChild;

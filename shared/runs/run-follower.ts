@@ -16,7 +16,7 @@ export const runSortKey = (run: Pick<RunRecord, 'startedAt' | 'runId'>) => `${ru
  */
 export class RunFollower {
   /** What was returned of each run of the look-back window (older ones are forgotten). */
-  private readonly seen = new Map<string, { fingerprint: string; startedAt: string }>();
+  private readonly seen = new Map<string, { state: string; startedAt: string }>();
 
   constructor(
     private readonly runs: RunStore,
@@ -29,9 +29,13 @@ export class RunFollower {
     return this.cursor;
   }
 
-  /** Takes the runs already shown as seen, so that only their changes come back. */
-  async start(): Promise<void> {
-    for (const run of await this.recent()) this.remember(run);
+  /**
+   * Takes the runs already shown as seen, so that only their changes come back. Without them (a page that
+   * connects later, a reconnection) the first poll returns the runs of the look-back window too, and the
+   * reader keeps what it already shows in the same state (`runState`).
+   */
+  start(shown: readonly RunRecord[] = []): void {
+    for (const run of shown) this.remember(run);
   }
 
   async poll(): Promise<RunRecord[]> {
@@ -42,14 +46,14 @@ export class RunFollower {
       more = next.more;
       for (const run of next.runs) changed.set(run.runId, run);
     }
-    for (const run of await this.recent()) if (this.seen.get(run.runId)?.fingerprint !== fingerprint(run)) changed.set(run.runId, run);
+    for (const run of await this.recent()) if (this.seen.get(run.runId)?.state !== runState(run)) changed.set(run.runId, run);
     for (const run of changed.values()) this.remember(run);
     this.forgetBefore(this.windowStart());
     return [...changed.values()].sort((a, b) => (runSortKey(a) < runSortKey(b) ? -1 : 1));
   }
 
   private remember(run: RunRecord): void {
-    this.seen.set(run.runId, { fingerprint: fingerprint(run), startedAt: run.startedAt });
+    this.seen.set(run.runId, { state: runState(run), startedAt: run.startedAt });
   }
 
   /** Runs that started before the look-back window are not read again: what was seen of them can go. */
@@ -70,6 +74,7 @@ export class RunFollower {
   }
 }
 
-function fingerprint(run: RunRecord): string {
+/** What changes when a run is saved again (a retry, a closure): a reader showing a run in this state has nothing new of it. */
+export function runState(run: Pick<RunRecord, 'status' | 'attempts' | 'finishedAt'>): string {
   return `${run.status}:${run.attempts}:${run.finishedAt}`;
 }

@@ -191,7 +191,7 @@ async function follow(target: Target, output: Output, query: RunQuery, limit: nu
   for (const run of [...latest.runs].reverse()) print(run);
   // After the newest run printed; a retry that ends otherwise, or a run saved after a newer one, comes back too.
   const follower = new RunFollower(target.runs, query, latest.runs[0] === undefined ? target.clock.now().toISOString() : runSortKey(latest.runs[0]));
-  await follower.start();
+  follower.start(latest.runs);
   if (!output.json) io.stderr(`Following runs of ${target.description} (Ctrl-C stops)…\n`);
   const stopped = new Promise<void>((resolve) => {
     if (io.signal?.aborted) resolve();

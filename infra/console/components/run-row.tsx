@@ -1,4 +1,5 @@
 import type { RunRecord } from '../../../shared/runs/run';
+import { runState } from '../../../shared/runs/run-follower';
 import { runSummary } from '../../../shared/runs/run-summary';
 import type { ConsoleView } from '../console-view';
 import { CopyableId } from './copyable-id';
@@ -12,7 +13,7 @@ export const runHref = (runId: string) => `/run?id=${encodeURIComponent(runId)}`
 export function RunRow(props: { run: RunRecord; view: ConsoleView }) {
   const { run, view } = props;
   return (
-    <tr data-run-id={run.runId} data-started={`${run.startedAt}#${run.runId}`}>
+    <tr data-run-id={run.runId} data-started={`${run.startedAt}#${run.runId}`} data-state={runState(run)}>
       <td data-label="Started"><LocalTime instant={run.startedAt} view={view} /></td>
       <td data-label="Status"><StatusBadge status={run.status} /></td>
       <td data-label="Automation">{run.automation}</td>

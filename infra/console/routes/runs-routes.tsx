@@ -10,7 +10,7 @@ import { pollStream } from '../poll-stream';
 import { MessagePage } from '../pages/message-page';
 import { PendingRunPage, RunPage, type EffectView } from '../pages/run-page';
 import { RunsPage } from '../pages/runs-page';
-import { RunFollower, runSortKey } from '../../../shared/runs/run-follower';
+import { RunFollower, runSortKey, runState } from '../../../shared/runs/run-follower';
 import { filterQueryString, readRunFilters, type RunFilters } from '../run-filters';
 
 const PAGE_SIZE = 50;
@@ -51,8 +51,11 @@ export function registerRunsRoutes(app: Hono, context: ConsoleContext): void {
     const config = (await target.configs.find().catch(() => undefined))?.config;
     const filters = readRunFilters(params, { automations: context.automations, config, now: target.clock.now(), timeZone: view.timeZone });
     const { since: _since, cursor: _cursor, ...query } = filters.query;
+    // It starts knowing nothing of what the page shows: the first answer holds the runs of the last minutes
+    // too, and the page keeps the rows it has in the same state (a run saved between the page and this
+    // connection is new to it, wherever it sorts).
     const follower = new RunFollower(target.runs, query, c.req.header('last-event-id') ?? params.get('after') ?? '');
-    await follower.start();
+    follower.start();
     let started = false;
     return pollStream(c, context.livePollMs, async (stream) => {
       if (!started) {
@@ -61,7 +64,7 @@ export function registerRunsRoutes(app: Hono, context: ConsoleContext): void {
       }
       for (const run of await follower.poll()) {
         const row = await (<RunRow run={run} view={view} />).toString();
-        await stream.writeSSE({ event: 'run', id: follower.position, data: JSON.stringify({ runId: run.runId, startedAt: runSortKey(run), summary: `${run.automation} ${run.status}: ${runSummary(run)}`, html: row }) });
+        await stream.writeSSE({ event: 'run', id: follower.position, data: JSON.stringify({ runId: run.runId, startedAt: runSortKey(run), state: runState(run), summary: `${run.automation} ${run.status}: ${runSummary(run)}`, html: row }) });
       }
       return 'again';
     });

@@ -91,7 +91,8 @@ describe('the console in a browser (headless Chromium)', { timeout: 60_000 }, ()
     await row.waitFor();
     expect(await row.locator('td[data-label="Status"]').textContent()).toBe('succeeded');
     expect(await row.locator('code').textContent()).toBe(runId);
-    expect(await page.locator('#live-status').textContent()).toMatch(/^New run: (after-hours succeeded|first-response waiting)/);
+    // The live region is emptied, then filled a moment later (so that screen readers announce it again): wait for its text.
+    await expect.poll(() => page.locator('#live-status').textContent()).toMatch(/^New run: (after-hours succeeded|first-response waiting)/);
     expect(await page.evaluate('window.notReloaded')).toBe(true);
   });
 
