@@ -3,7 +3,7 @@
 // customer messages, a team member's, a page that failed once; then the runs page and a failed run's page.
 import { IncidentStore } from '../functions/paging/incident-store';
 import { main } from '../infra/cli/main';
-import { openTarget } from '../infra/cli/target';
+import { openTarget } from '../infra/admin/target';
 import { startConsoleServer } from '../infra/console/console-server';
 import { createEvent } from '../shared/events/validate-event';
 import { FakeSlackApi } from '../test/support/fake-slack-api';

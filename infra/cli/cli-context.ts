@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createOutput, type Output } from './output';
-import { openTarget, type Target } from './target';
+import { openTarget, type Target } from '../admin/target';
 
 /** Where the CLI writes and what environment it reads: the process's, or a test's. */
 export interface CliIo {

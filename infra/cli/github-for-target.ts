@@ -3,7 +3,7 @@ import { DryRunGitHub } from '../../shared/providers/github/dry-run-github';
 import type { GitHub } from '../../shared/providers/github/github';
 import { githubCredentialsOf } from '../../shared/providers/github/github-credentials';
 import { readEnv } from '../../shared/settings/read-env';
-import type { Target } from './target';
+import type { Target } from '../admin/target';
 
 /**
  * The GitHub adapter the CLI acts with on a target: live with the target's credentials (locally the

@@ -3,7 +3,7 @@ import { DryRunSalesforce } from '../../shared/providers/salesforce/dry-run-sale
 import type { Salesforce } from '../../shared/providers/salesforce/salesforce';
 import { salesforceCredentialsOf } from '../../shared/providers/salesforce/salesforce-credentials';
 import { readEnv } from '../../shared/settings/read-env';
-import type { Target } from './target';
+import type { Target } from '../admin/target';
 
 /**
  * The Salesforce adapter the CLI acts with on a target: live with the target's connected app (locally the

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { automations } from '../../functions/registry';
-import type { Target } from '../cli/target';
+import type { Target } from '../admin/target';
 import { createConsoleContext, renderPage } from './console-context';
 import { CONSOLE_SCRIPT } from './console-script';
 import { consoleSecurity, type ConsoleSecrets } from './console-security';

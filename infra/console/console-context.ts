@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { Target } from '../cli/target';
+import type { Target } from '../admin/target';
 import { consoleView, type ConsoleView } from './console-view';
 
 /** What the console's routes share: the Switchboard it shows, and how its pages are made. */

@@ -1,7 +1,7 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Target } from '../cli/target';
+import type { Target } from '../admin/target';
 import { createConsoleApp } from './console-app';
 import { newConsoleSecrets } from './console-security';
 

@@ -15,7 +15,7 @@ import { withTarget, type CliIo } from '../cli-context';
 import { CliError } from '../cli-error';
 import { githubForTarget } from '../github-for-target';
 import { salesforceForTarget } from '../salesforce-for-target';
-import type { Target } from '../target';
+import type { Target } from '../../admin/target';
 import { waitFor } from '../wait-for';
 
 /** GitHub's limit for a label's description, which holds the customer's name. */

@@ -5,7 +5,7 @@ import { IncidentStore } from '../../../functions/paging/incident-store';
 import { createEvent } from '../../../shared/events/validate-event';
 import { withTarget, type CliIo } from '../cli-context';
 import { CliError } from '../cli-error';
-import type { Target } from '../target';
+import type { Target } from '../../admin/target';
 import { waitFor } from '../wait-for';
 import { oneOf, parsePositiveInteger } from '../option-parsers';
 

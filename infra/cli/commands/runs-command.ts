@@ -8,7 +8,7 @@ import { withTarget, type CliIo } from '../cli-context';
 import { CliError } from '../cli-error';
 import { oneOf, parseDuration, parsePositiveInteger } from '../option-parsers';
 import type { Output } from '../output';
-import type { Target } from '../target';
+import type { Target } from '../../admin/target';
 import { waitFor } from '../wait-for';
 import { runSummary } from '../../../shared/runs/run-summary';
 import { describeRun } from './describe-run';

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IncidentStore } from '../../../functions/paging/incident-store';
 import { main } from '../../../infra/cli/main';
-import { openTarget, type Target } from '../../../infra/cli/target';
+import { openTarget, type Target } from '../../../infra/admin/target';
 import { startConsoleServer, type RunningConsole } from '../../../infra/console/console-server';
 import { createEvent } from '../../../shared/events/validate-event';
 import { FakeSlackApi } from '../../support/fake-slack-api';

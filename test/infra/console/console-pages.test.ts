@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTarget, type Target } from '../../../infra/cli/target';
+import { openTarget, type Target } from '../../../infra/admin/target';
 import { createConsoleApp } from '../../../infra/console/console-app';
 import { newConsoleSecrets } from '../../../infra/console/console-security';
 import { FailedDeliveries } from '../../../infra/local/failed-deliveries';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTarget, type Target } from '../../../infra/cli/target';
+import { openTarget, type Target } from '../../../infra/admin/target';
 import { createConsoleApp } from '../../../infra/console/console-app';
 import { newConsoleSecrets, SESSION_COOKIE, type ConsoleSecrets } from '../../../infra/console/console-security';
 import { CONSOLE_TEST_PORT, openConsoleSession } from '../../support/console-session';

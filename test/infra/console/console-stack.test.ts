@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { openTarget, type Target } from '../../../infra/cli/target';
+import { openTarget, type Target } from '../../../infra/admin/target';
 import { createConsoleApp } from '../../../infra/console/console-app';
 import { newConsoleSecrets } from '../../../infra/console/console-security';
 import { STACK_OUTPUTS } from '../../../infra/stack/stack-outputs';

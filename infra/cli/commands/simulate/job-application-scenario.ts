@@ -4,7 +4,7 @@ import { parseCount } from '../../option-parsers';
 import { CliError } from '../../cli-error';
 import { contactMessagePayload, jobApplicationPayload, SAMPLE_APPLICATION, SAMPLE_CONTACT_MESSAGE } from '../../scenarios/contact-form-payload';
 import { sendContactFormRequest } from '../../scenarios/send-contact-form-request';
-import type { Target } from '../../target';
+import type { Target } from '../../../admin/target';
 import type { Output } from '../../output';
 import { baseUrlOf, describeRuns, serverTime, waitForRuns } from './simulation';
 

@@ -1,6 +1,6 @@
 import type { RunRecord } from '../../../../shared/runs/run';
 import { CliError } from '../../cli-error';
-import type { Target } from '../../target';
+import type { Target } from '../../../admin/target';
 import { waitFor } from '../../wait-for';
 
 /**

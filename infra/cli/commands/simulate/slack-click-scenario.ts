@@ -9,7 +9,7 @@ import { prepareSlackSimulation } from './slack-simulation';
 import { oneOf, parseCount } from '../../option-parsers';
 import { newSlackClickTriggerId, slackBlockActionsPayload } from '../../scenarios/slack-block-actions-payload';
 import { sendSignedSlackRequest } from '../../scenarios/send-signed-slack-request';
-import type { Target } from '../../target';
+import type { Target } from '../../../admin/target';
 import { describeRuns, waitForRuns } from './simulation';
 
 const BUTTON_TEXT: Record<Severity, string> = { P0: 'P0 – production down', P1: 'P1 – highly degraded' };

@@ -1,6 +1,6 @@
 import type { Config } from '../../../../shared/config/config-schema';
 import { CliError } from '../../cli-error';
-import type { Target } from '../../target';
+import type { Target } from '../../../admin/target';
 import { baseUrlOf, serverTime } from './simulation';
 
 /** What every simulated Slack request needs: where to send it, the server's clock, the secret that signs it, and the configuration in force. */

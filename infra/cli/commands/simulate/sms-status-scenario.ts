@@ -6,7 +6,7 @@ import { CliError } from '../../cli-error';
 import { oneOf } from '../../option-parsers';
 import { sendSignedTwilioRequest } from '../../scenarios/send-signed-twilio-request';
 import { twilioStatusParams } from '../../scenarios/twilio-sms-params';
-import type { Target } from '../../target';
+import type { Target } from '../../../admin/target';
 import { baseUrlOf, describeRuns, waitForRuns } from './simulation';
 
 const STATUSES = ['queued', 'sent', 'delivered', 'undelivered', 'failed'] as const;

@@ -4,7 +4,7 @@ import { withTarget, type CliIo } from '../../cli-context';
 import { CliError } from '../../cli-error';
 import { sendSignedUnthreadRequest } from '../../scenarios/send-signed-unthread-request';
 import { conversationUpdatedPayload } from '../../scenarios/unthread-webhook-payload';
-import type { Target } from '../../target';
+import type { Target } from '../../../admin/target';
 import { baseUrlOf, describeRuns, serverTime, waitForRuns } from './simulation';
 
 const STATUSES = ['open', 'in_progress', 'on_hold', 'closed'];

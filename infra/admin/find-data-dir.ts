@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CliError } from './cli-error';
+import { OperationError } from './operation-error';
 
 /** Files that mark a Switchboard project's root. */
 const PROJECT_MARKERS = ['switchboard.config.yaml', 'switchboard.config.example.yaml'];
@@ -17,7 +17,7 @@ export function findDataDir(env: Record<string, string | undefined>, cwd = proce
   if (withData !== undefined) return { dataDir: join(withData, '.switchboard'), projectRoot: withData };
   const project = findUp(cwd, (dir) => PROJECT_MARKERS.some((marker) => existsSync(join(dir, marker))));
   if (project !== undefined) return { dataDir: join(project, '.switchboard'), projectRoot: project };
-  throw new CliError(
+  throw new OperationError(
     `no Switchboard project in ${cwd} or any directory above it (looked for .switchboard/ and switchboard.config.yaml): run the command inside the project, or set SWITCHBOARD_DATA_DIR`,
   );
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { EventBus } from '../../shared/bus/event-bus';
-import { LocalOperations } from '../admin/local-operations';
-import type { Operations } from '../admin/operations';
-import { localProviderModes, type ProviderModes } from '../admin/provider-modes';
+import { LocalOperations } from './local-operations';
+import type { Operations } from './operations';
+import { localProviderModes, type ProviderModes } from './provider-modes';
 import { clockStartingAt, systemClock, type Clock } from '../../shared/clock/clock';
 import { ConfigStore } from '../../shared/config/config-store';
 import { Outbox } from '../../shared/providers/outbox';
@@ -17,7 +17,7 @@ import { LocalQueue } from '../local/local-queue';
 import { readKeptSecrets } from '../local/local-secrets';
 import { localStoreLocation, openLocalStore } from '../local/local-store';
 import { readRuntimeFile } from '../local/runtime-file';
-import { CliError } from './cli-error';
+import { OperationError } from './operation-error';
 import { findDataDir } from './find-data-dir';
 
 /** A Switchboard the CLI works on: its table, and where its webhooks are received. */
@@ -76,7 +76,7 @@ async function openLocal(env: Record<string, string | undefined>, write: boolean
   const clock: Clock = settings.startAt === undefined ? systemClock : clockStartingAt(settings.startAt);
   const location = running?.store ?? localStoreLocation({ dataDir, dynamoEndpoint: settings.dynamoEndpoint, tableName: settings.tableName });
   if (location.kind === 'sqlite' && !write && !existsSync(location.file)) {
-    throw new CliError(`no local Switchboard data in ${dataDir} yet: start Switchboard once with \`npm start\` (or set SWITCHBOARD_DATA_DIR to where its data is)`);
+    throw new OperationError(`no local Switchboard data in ${dataDir} yet: start Switchboard once with \`npm start\` (or set SWITCHBOARD_DATA_DIR to where its data is)`);
   }
   if (write) await mkdir(dataDir, { recursive: true });
   const { table } = await openLocalStore(location, clock, { readonly: !write });
