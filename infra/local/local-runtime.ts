@@ -106,8 +106,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const location = localStoreLocation({ dataDir, dynamoEndpoint: settings.dynamoEndpoint, tableName: settings.tableName, inMemory: options.inMemory ?? false });
     await claimRuntimeFile(dataDir, { pid: process.pid, url, store: location, startedAt: clock.now().toISOString() });
     cleanups.push(() => removeRuntimeFile(dataDir, process.pid));
-    const { table, sqlite } = await openLocalStore(location, clock);
-    cleanups.push(() => table.close());
+    const store = await openLocalStore(location, clock, {
+      checkpointInBackground: true,
+      onCheckpointFailure: (reason) => log.warn('background checkpoints stopped: SQLite checkpoints in its commits again', { reason }),
+    });
+    const { table, sqlite } = store;
+    cleanups.push(() => store.close());
 
     const { secrets, generated } = await loadLocalSecrets(dataDir, env);
     const configs = new ConfigStore(table, clock, { cacheMs: options.configCacheMs ?? Number.POSITIVE_INFINITY });
@@ -183,7 +187,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       await http.close().catch(() => undefined);
       await poller.stop();
       await bus.stop();
-      await table.close();
+      await store.close();
       await removeRuntimeFile(dataDir, process.pid);
     };
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../shared/clock/clock';
 import { SqliteTable } from '../../shared/store/sqlite-table';
 import type { Table } from '../../shared/store/table';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 /** Where the local runtime keeps its state: an SQLite file (the default), or a DynamoDB endpoint. */
 export type StoreLocation = { kind: 'sqlite'; file: string } | { kind: 'dynamodb'; endpoint: string; tableName: string };
@@ -11,6 +12,8 @@ export interface LocalStore {
   location: StoreLocation;
   /** The SQLite table, when that is the store (it sweeps expired items; DynamoDB's TTL does that itself). */
   sqlite: SqliteTable | undefined;
+  /** Closes the store (and stops its background checkpoints). */
+  close(): Promise<void>;
 }
 
 /** The SQLite file of a data directory. */
@@ -31,7 +34,11 @@ export function localStoreLocation(input: { dataDir: string; dynamoEndpoint?: st
  * @example
  * const { table } = await openLocalStore(localStoreLocation({ dataDir: '.switchboard' }), clock);
  */
-export async function openLocalStore(location: StoreLocation, clock: Clock, options: { readonly?: boolean } = {}): Promise<LocalStore> {
+export async function openLocalStore(
+  location: StoreLocation,
+  clock: Clock,
+  options: { readonly?: boolean; /** Checkpoint the SQLite file from a worker thread (the runtime: its acks never wait for one). */ checkpointInBackground?: boolean; onCheckpointFailure?: (reason: string) => void } = {},
+): Promise<LocalStore> {
   if (location.kind === 'dynamodb') {
     const [{ createDocumentClient }, { ensureTable }, { DynamoDbTable }] = await Promise.all([
       import('../../shared/store/dynamodb-client'),
@@ -40,8 +47,32 @@ export async function openLocalStore(location: StoreLocation, clock: Clock, opti
     ]);
     const doc = createDocumentClient({ endpoint: location.endpoint });
     await ensureTable(doc, location.tableName);
-    return { table: new DynamoDbTable(doc, location.tableName, clock), location, sqlite: undefined };
+    const table = new DynamoDbTable(doc, location.tableName, clock);
+    return { table, location, sqlite: undefined, close: () => table.close() };
   }
-  const sqlite = SqliteTable.open(location.file, clock, { readonly: options.readonly ?? false });
-  return { table: sqlite, location, sqlite };
+  const readonly = options.readonly ?? false;
+  const background = options.checkpointInBackground === true && !readonly && location.file !== ':memory:';
+  const sqlite = SqliteTable.open(location.file, clock, { readonly, checkpoints: background ? 'elsewhere' : 'automatic' });
+  let failed = false;
+  const checkpointer: WalCheckpointer | undefined = background
+    ? startWalCheckpointer(location.file, {
+        onFailure: (reason) => {
+          if (failed) return;
+          failed = true;
+          // Without the worker, SQLite checkpoints as it always does: in the commit that fills the log.
+          sqlite.checkpointAutomatically();
+          void checkpointer?.stop();
+          options.onCheckpointFailure?.(reason);
+        },
+      })
+    : undefined;
+  return {
+    table: sqlite,
+    location,
+    sqlite,
+    async close() {
+      await checkpointer?.stop();
+      await sqlite.close();
+    },
+  };
 }

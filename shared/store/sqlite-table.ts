@@ -19,6 +19,8 @@ interface PendingWrite {
 export interface SqliteTableOptions {
   /** Open an existing file for reading only (the CLI's read commands never create a database). */
   readonly?: boolean;
+  /** `elsewhere`: another thread checkpoints the write-ahead log, so this connection never does. Default: SQLite's automatic checkpoints. */
+  checkpoints?: 'automatic' | 'elsewhere';
 }
 
 /** A busy process commits at most this often (see `write`). */
@@ -87,12 +89,20 @@ export class SqliteTable implements Table {
       db.pragma('journal_mode = WAL');
       // In WAL mode NORMAL loses nothing when a process dies, only (rarely) the last commits on a power cut.
       db.pragma('synchronous = NORMAL');
+      // A process that checkpoints from another thread (the local runtime) turns SQLite's own checkpoints
+      // off here, so that no commit of this connection pays for one.
+      if (options.checkpoints === 'elsewhere') db.pragma('wal_autocheckpoint = 0');
       migrate(db);
     } else {
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > SCHEMA_VERSION) throw new Error(`${file} was written by a newer Switchboard (schema ${version})`);
     }
     return new SqliteTable(db, clock);
+  }
+
+  /** Turns SQLite's automatic checkpoints back on (when the thread that checkpointed has stopped). */
+  checkpointAutomatically(): void {
+    this.db.pragma('wal_autocheckpoint = 1000');
   }
 
   async get<T = Item>(key: Key): Promise<T | undefined> {
