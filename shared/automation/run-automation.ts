@@ -3,6 +3,7 @@ import { ConditionFailedError } from '../store/store-errors';
 import type { DomainEvent } from '../events/catalogue';
 import { runIdFor, type RunOptions, type RunRecord } from '../runs/run';
 import { RunRecorder } from '../runs/run-recorder';
+import { decidingStep } from '../runs/run-summary';
 import type { Automation } from './automation';
 import { isTransient } from './is-transient';
 import type { Platform } from './platform';
@@ -74,21 +75,22 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
     run.fail(error, isTransient(error));
   }
   const record = await platform.runs.save(run.finish(), retentionDays);
-  for (const step of record.steps) {
-    log.info('step', { step: step.name, outcome: step.outcome, durationMs: step.durationMs });
-  }
-  // The step that decided the outcome, by name (details may hold what logs must not).
-  const decidedBy = [...record.steps].reverse().find((step) => step.outcome === record.status || (record.status === 'failed' && step.outcome === 'failed'))?.name;
+  // One line per run, its steps in it by name and outcome (their details may hold what logs must not);
+  // a line per step only at DEBUG. A line is a synchronous write when the log goes to a file: at hundreds
+  // of runs a second, a line per step cost the ack path more than the runs themselves.
+  const steps = record.steps.map((step) => ({ step: step.name, outcome: step.outcome, durationMs: step.durationMs }));
+  for (const step of steps) log.debug('step', step);
+  const decidedBy = decidingStep(record)?.name;
   if (record.status === 'failed') {
     // ERROR is for what needs a person: a run that failed for good. Contention (another attempt holds an
     // effect, a race lost to another run) is ordinary traffic, and a transient failure will be retried.
-    const details = { status: record.status, attempts: record.attempts, error: record.error, ...(decidedBy === undefined ? {} : { decidedBy }) };
+    const details = { status: record.status, attempts: record.attempts, error: record.error, ...(decidedBy === undefined ? {} : { decidedBy }), steps };
     if (!record.error?.transient) log.error('run failed', details);
     else if (isContention(failure)) log.info('run deferred: another attempt holds its work; it will be retried', details);
     else log.warn('run failed; it will be retried', details);
     if (record.error?.transient) throw new RetryableRunError(record, { cause: failure });
   } else {
-    log.info('run finished', { status: record.status, attempts: record.attempts, durationMs: record.durationMs, ...(decidedBy === undefined ? {} : { decidedBy }) });
+    log.info('run finished', { status: record.status, attempts: record.attempts, durationMs: record.durationMs, ...(decidedBy === undefined ? {} : { decidedBy }), steps });
   }
   return record;
 }

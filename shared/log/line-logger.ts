@@ -17,7 +17,7 @@ export interface LineLoggerOptions {
 
 /**
  * The local runtime's logger: one line per call, JSON or readable, redacted like every log line, written
- * to stdout. Lean on purpose (a line per step of every run), where Powertools reads its environment on
+ * to stdout. Lean on purpose (a line for every run), where Powertools reads its environment on
  * every call.
  */
 export class LineLogger implements Logger {
@@ -53,8 +53,6 @@ export class LineLogger implements Logger {
 
   private log(level: LogLevel, message: string, fields: LogFields | undefined): void {
     if (SEVERITY[level] < this.threshold) return;
-    // Readable output is one line per run: its steps show from DEBUG on.
-    if (this.options.format === 'pretty' && message === 'step' && this.threshold > SEVERITY.DEBUG) return;
     const timestamp = this.clock().toISOString();
     const line = { level, message, timestamp, ...this.options.fields, ...withErrors(fields) };
     this.write(this.options.format === 'json' ? `${JSON.stringify(line, redactSensitive)}\n` : `${pretty(line)}\n`);

@@ -264,6 +264,38 @@ describe('run automation', () => {
     expect(after).toBeUndefined();
   });
 
+  it('logs one line per run, with its steps by name and outcome and never their details; a line per step only at DEBUG', async () => {
+    const automation = automationThat(async (_event, context) => {
+      context.run.check('a customer writes', undefined, 'U0CUSTOMER1 wrote "my password is hunter2"');
+      await context.run.step('post the notice', async () => ({ detail: 'replied to "my password is hunter2"' }));
+    });
+    const linesAt = async (level: 'INFO' | 'DEBUG') => {
+      platform.log = createLogger({ level, runtime: 'local', format: 'json' });
+      const capture = captureLogs();
+      try {
+        await runAutomation(automation, message, platform);
+      } finally {
+        capture.restore();
+      }
+      return { lines: capture.lines(), raw: capture.raw() };
+    };
+
+    const info = await linesAt('INFO');
+    expect(info.lines.map((line) => line['message'])).toEqual(['run finished']);
+    expect(info.lines[0]).toMatchObject({
+      status: 'succeeded',
+      decidedBy: 'post the notice',
+      steps: [
+        { step: 'a customer writes', outcome: 'passed', durationMs: expect.any(Number) },
+        { step: 'post the notice', outcome: 'done', durationMs: expect.any(Number) },
+      ],
+    });
+    expect(info.raw).not.toContain('hunter2');
+
+    const debug = await linesAt('DEBUG');
+    expect(debug.lines.filter((line) => line['message'] === 'step').map((line) => line['step'])).toEqual(['a customer writes', 'post the notice']);
+  });
+
   describe('log levels: ERROR only for what needs a person', () => {
     async function levelOf(failure: Error): Promise<{ level: unknown; message: unknown }[]> {
       platform.log = createLogger({ level: 'INFO', runtime: 'local' });
