@@ -24,6 +24,7 @@ import { startHttpServer } from './http-server';
 import { LocalBus, type LocalBusOptions } from './local-bus';
 import { chooseLocalProviders, type ProviderTuning } from './local-providers';
 import { loadLocalSecrets } from './local-secrets';
+import { AckFirstTable } from './ack-first-table';
 import { localStoreLocation, openLocalStore, type StoreLocation } from './local-store';
 import { AlreadyRunningError, claimRuntimeFile, readRuntimeFile, removeRuntimeFile, updateRuntimeFile } from './runtime-file';
 
@@ -118,7 +119,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const appliedConfigFrom = await applyConfigOnFirstStart(configs, options.configFile);
     const config = await configs.current();
 
-    const outbox = new Outbox(table, clock);
     let platform: Platform | undefined;
     const bus = new LocalBus(
       table,
@@ -129,18 +129,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       // Like Lambda's asynchronous retries: spread over long enough to outlast a side effect's lease.
       { retryDelaysMs: [1_000, 10_000, 60_000], concurrency: 32, ...options.bus },
     );
-    const timers = new TableTimers(table);
+    // What the automations write reaches them a turn after ingest's acks of the same commit (see AckFirstTable).
+    const automationTable = new AckFirstTable(table);
+    const outbox = new Outbox(automationTable, clock);
+    const timers = new TableTimers(automationTable);
     const publicBaseUrl = settings.publicBaseUrl?.replace(/\/$/, '') ?? url;
     platform = {
       clock,
-      table,
+      table: automationTable,
       configs,
       timers,
       publicBaseUrl,
-      runs: new RunStore(table, clock),
+      runs: new RunStore(automationTable, clock),
       // One runtime per data directory (the runtime file): a pending claim of another instance on SQLite
       // was left by a process that died, and is taken over at once. A shared DynamoDB may have other writers.
-      ledger: new SideEffectLedger(table, clock, { soleWriter: location.kind === 'sqlite' }),
+      ledger: new SideEffectLedger(automationTable, clock, { soleWriter: location.kind === 'sqlite' }),
       outbox,
       bus,
       log,
