@@ -2,12 +2,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { incidentIdFor } from '../../functions/paging/incident-identity';
 import { IncidentStore } from '../../functions/paging/incident-store';
 import { createEvent } from '../../shared/events/validate-event';
-import { dateToSlackTs } from '../../shared/providers/slack/slack-ts';
 import type { RunRecord } from '../../shared/runs/run';
 import { FakeSlackApi } from '../support/fake-slack-api';
 import { startLocalSwitchboard, TEST_SIGNING_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
-import { CUSTOMER, CUSTOMER_CHANNEL } from '../support/slack-requests';
+import { sampleEmergencyRequestEvent } from '../support/sample-events';
 import { switchboardCli } from '../support/switchboard-cli';
 
 // Sunday 2026-11-22, 8 PM Pacific: the customer pressed P0 on the after-hours notice.
@@ -43,20 +42,7 @@ describe('replaying a failed run and redriving a failed delivery', () => {
 
   /** An incident from the customer's P0 click, then its acknowledgement while Slack fails in the internal channel; resolves with the failed run. */
   async function acknowledgementThatFailed(): Promise<{ incidentId: string; run: RunRecord }> {
-    const threadTs = dateToSlackTs(switchboard.clock.now());
-    const emergency = createEvent('slack.emergency.requested', {
-      eventId: `emergency:${CUSTOMER_CHANNEL}:${threadTs}`,
-      receivedAt: switchboard.clock.now().toISOString(),
-      provider: 'slack',
-      severity: 'P0',
-      channel: CUSTOMER_CHANNEL,
-      customer: 'Acme Corp',
-      requestedBy: CUSTOMER,
-      messageTs: threadTs,
-      threadTs,
-      noticeTs: threadTs,
-      excerpt: 'Checkout returns 503s',
-    });
+    const emergency = sampleEmergencyRequestEvent(switchboard.clock.now(), { excerpt: 'Checkout returns 503s' });
     await switchboard.bus.publish([emergency]);
     await switchboard.drain();
     const incidentId = incidentIdFor(emergency.detail.eventId);

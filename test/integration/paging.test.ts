@@ -2,12 +2,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { IncidentStore } from '../../functions/paging/incident-store';
 import { incidentIdFor } from '../../functions/paging/incident-identity';
 import type { Incident } from '../../functions/paging/incident';
-import { createEvent } from '../../shared/events/validate-event';
-import { dateToSlackTs } from '../../shared/providers/slack/slack-ts';
 import { FakeSlackApi, type SlackCall } from '../support/fake-slack-api';
 import { FakeTwilioApi, twilioAnswers, type MessageCall } from '../support/fake-twilio-api';
 import { startLocalSwitchboard, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
+import { sampleEmergencyRequestEvent } from '../support/sample-events';
 import { clickSlackButton, CUSTOMER, CUSTOMER_CHANNEL, postSlackMessage } from '../support/slack-requests';
 import { postInboundSms, TEST_TWILIO_AUTH_TOKEN } from '../support/twilio-requests';
 
@@ -54,20 +53,7 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
   /** What the after-hours buttons publish, for a customer thread of its own. */
   async function emergency(severity: 'P0' | 'P1' = 'P0'): Promise<Incident> {
     emergencySequence += 1;
-    const threadTs = dateToSlackTs(switchboard.clock.now(), emergencySequence);
-    const event = createEvent('slack.emergency.requested', {
-      eventId: `emergency:${CUSTOMER_CHANNEL}:${threadTs}`,
-      receivedAt: switchboard.clock.now().toISOString(),
-      provider: 'slack',
-      severity,
-      channel: CUSTOMER_CHANNEL,
-      customer: 'Acme Corp',
-      requestedBy: CUSTOMER,
-      messageTs: threadTs,
-      threadTs,
-      noticeTs: threadTs,
-      excerpt: 'Checkout returns 503s for every customer since 7pm',
-    });
+    const event = sampleEmergencyRequestEvent(switchboard.clock.now(), { severity, sequence: emergencySequence });
     await switchboard.bus.publish([event]);
     await switchboard.drain();
     const incident = await incidents.get(incidentIdFor(event.detail.eventId));
