@@ -18,6 +18,11 @@ describe('stripping department emoji from a position', () => {
     expect(stripDepartmentEmoji('Engineer #2, Level 3*')).toBe('Engineer #2, Level 3*');
   });
 
+  it('keeps ™, © and ® written as text, and strips them written as emoji', () => {
+    expect(stripDepartmentEmoji('🚀 Salesforce® Admin – Engineer™')).toBe('Salesforce® Admin – Engineer™');
+    expect(stripDepartmentEmoji('©️ Rights Manager ™️')).toBe('Rights Manager');
+  });
+
   it('keeps a title of emoji alone as posted, rather than making it empty', () => {
     expect(stripDepartmentEmoji(' 🚀 ')).toBe('🚀');
   });
