@@ -98,6 +98,8 @@ export async function openStackTarget(stackName: string, env: Record<string, str
     baseUrl,
     baseUrlKnown: true,
     publicBaseUrl: baseUrl,
+    // EventBridge does not say whether the functions have finished with an event.
+    pending: async () => undefined,
     clock: systemClock,
     secrets,
     close: () => table.close(),

@@ -16,6 +16,7 @@ import type { Timers } from '../../shared/timers/timers';
 import { LocalQueue } from '../local/local-queue';
 import { readKeptSecrets } from '../local/local-secrets';
 import { localStoreLocation, openLocalStore } from '../local/local-store';
+import { isPending } from '../local/pending-deliveries';
 import { readRuntimeFile } from '../local/runtime-file';
 import { OperationError } from './operation-error';
 import { findDataDir } from './find-data-dir';
@@ -44,6 +45,11 @@ export interface Target {
   clock: Clock;
   /** The webhook secrets, to sign simulated requests. */
   secrets(): Promise<Secrets>;
+  /**
+   * Whether the target still has work to do for a delivery or event id (accepted, not yet handled by
+   * every automation it goes to); undefined where it cannot tell (a stack: EventBridge does not say).
+   */
+  pending(id: string): Promise<boolean | undefined>;
   close(): Promise<void>;
 }
 
@@ -97,6 +103,7 @@ async function openLocal(env: Record<string, string | undefined>, write: boolean
     publicBaseUrl: settings.publicBaseUrl ?? baseUrl,
     clock,
     secrets: async () => ({ ...(await readKeptSecrets(dataDir)), ...readSecrets(env) }),
+    pending: (id) => isPending(table, id),
     close: () => table.close(),
   };
 }

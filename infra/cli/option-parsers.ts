@@ -46,3 +46,18 @@ export function parseInstant(value: string, timeZone: string): { instant: Date; 
   const parsed = hasOffset ? DateTime.fromISO(trimmed, { setZone: true }) : DateTime.fromISO(trimmed, { zone: timeZone });
   return parsed.isValid ? { instant: parsed.toJSDate(), assumedZone: !hasOffset } : undefined;
 }
+
+/**
+ * The cursor of a page of runs, as `runs list --json` gives it in `nextCursor`: the start time and id of
+ * the last run of the previous page.
+ */
+export function parseRunCursor(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z#.+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a cursor; pass the nextCursor of the previous \`runs list --json\` page as it is.`);
+  return value;
+}
+
+/** A phone number as Twilio writes it: E.164, like +15555550101. */
+export function parsePhoneNumber(value: string): string {
+  if (!/^\+[1-9]\d{6,14}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a phone number in E.164 form, like +15555550101.`);
+  return value;
+}

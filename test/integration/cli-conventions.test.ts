@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgram, main } from '../../infra/cli/main';
@@ -54,10 +56,45 @@ describe('the CLI never surprises', () => {
       [['runs', 'list', '--since', 'yesterday'], 'switchboard: --since "yesterday" is not a duration like 30m, 2h or 3d.'],
       [['simulate', 'slack-message', '--retries', '-1'], 'switchboard: --retries "-1" is not a whole number of 0 or more.'],
       [['deliveries', 'list', '--limit', '2.5'], 'switchboard: --limit "2.5" is not a whole number of 1 or more.'],
+      [['simulate', 'unthread-update', '--retries', 'x'], 'switchboard: --retries "x" is not a whole number of 0 or more.'],
+      [['simulate', 'unthread-update', '--status', 'done'], 'switchboard: --status "done" is not an Unthread conversation status; use one of open, in_progress, on_hold, closed.'],
+      [['simulate', 'sms-status', '--error-code', 'oops'], 'switchboard: --error-code "oops" is not a Twilio error code (five digits, like 30003).'],
+      [['simulate', 'sms-reply', '--from', '555-0101'], 'switchboard: --from "555-0101" is not a phone number in E.164 form, like +15555550101.'],
+      [['runs', 'list', '--cursor', 'garbage'], 'switchboard: --cursor "garbage" is not a cursor; pass the nextCursor of the previous `runs list --json` page as it is.'],
     ])('validates every numeric option: %j', async (args, message) => {
       const result = await switchboardCli(args, env);
       expect(result.code).toBe(1);
       expect(result.stderr.split('\n')[0]).toBe(message);
+    });
+
+    it('checks every numeric option of every command when it is parsed, so none can send nothing and exit 0', () => {
+      const numeric: string[] = [];
+      const visit = (command: Command, path: string[]) => {
+        for (const option of command.options) {
+          if (!/<(n|number|port|phone)>/.test(option.flags)) continue;
+          numeric.push(`${path.join(' ')} ${option.long ?? option.flags}`);
+          for (const bad of ['x', '-1', '1.5', '']) {
+            expect(() => option.parseArg?.(bad, undefined), `${path.join(' ')} ${option.flags} ${JSON.stringify(bad)}`).toThrow();
+          }
+        }
+        for (const child of command.commands) visit(child, [...path, child.name()]);
+      };
+      visit(createProgram({ stdout: () => undefined, stderr: () => undefined, env: {} }), []);
+      expect(numeric.length).toBeGreaterThan(15);
+      expect(numeric).toContain('simulate unthread-update --retries');
+    });
+
+    it('pages through runs with the nextCursor of --json, and refuses --cursor with --follow', async () => {
+      const first = JSON.parse((await switchboardCli(['--json', 'runs', 'list', '--limit', '1'], env)).stdout) as { runs: { runId: string }[]; nextCursor: string };
+      expect(first.runs).toHaveLength(1);
+      const all = JSON.parse((await switchboardCli(['--json', 'runs', 'list'], env)).stdout) as { runs: { runId: string }[]; nextCursor: null };
+      expect(all.runs.length).toBeGreaterThan(1);
+      expect(all.nextCursor).toBeNull();
+      const second = JSON.parse((await switchboardCli(['--json', 'runs', 'list', '--limit', '1', '--cursor', first.nextCursor], env)).stdout) as { runs: { runId: string }[] };
+      expect(second.runs.map((run) => run.runId)).toEqual([all.runs[1]!.runId]);
+      const both = await switchboardCli(['runs', 'list', '--follow', '--cursor', first.nextCursor], env);
+      expect(both.code).toBe(1);
+      expect(both.stderr).toBe('switchboard: --cursor pages back through older runs and --follow waits for new ones: use one of them\n');
     });
 
     it('refuses an unknown automation or status, listing the known ones', async () => {
@@ -131,6 +168,17 @@ describe('the CLI never surprises', () => {
         return !/Examples?:/.test(help);
       });
       expect(withoutExamples).toEqual([]);
+    });
+
+    it('says where it looked and what to do when no Switchboard answers, and sends nothing', async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const { port } = closed.address() as AddressInfo;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const result = await switchboardCli(['simulate', 'slack-message', '--url', `http://127.0.0.1:${port}`], env);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(new RegExp(`^switchboard: no Switchboard answers at http://127\\.0\\.0\\.1:${port} \\(.+\\): start it with \`npm start\`, or send to yours with --url http://localhost:PORT\\n$`));
     });
 
     it('refuses an unknown command with a suggestion', async () => {

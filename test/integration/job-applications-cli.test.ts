@@ -77,7 +77,7 @@ describe('the switchboard CLI for job applications (Unthread in dry-run)', () =>
     const banned = await switchboardCli(['simulate', 'job-application', '--email', 'someone@mailinator.com'], env);
 
     expect(status.code).toBe(1);
-    expect(status.stderr).toContain('--status must be one of open, in_progress, on_hold, closed');
+    expect(status.stderr).toContain('--status "done" is not an Unthread conversation status; use one of open, in_progress, on_hold, closed.');
     expect(banned.code).toBe(1);
     expect(banned.stderr).toContain('Switchboard refused the job application (HTTP 400)');
   });

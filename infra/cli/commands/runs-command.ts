@@ -6,7 +6,7 @@ import { RunFollower, runSortKey } from '../../../shared/runs/run-follower';
 import type { RunQuery } from '../../../shared/runs/run-store';
 import { withTarget, type CliIo } from '../cli-context';
 import { CliError } from '../cli-error';
-import { oneOf, parseDuration, parsePositiveInteger } from '../option-parsers';
+import { oneOf, parseDuration, parsePositiveInteger, parseRunCursor } from '../option-parsers';
 import type { Output } from '../output';
 import type { Target } from '../../admin/target';
 import { waitFor } from '../wait-for';
@@ -41,7 +41,7 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
 
   withFilters(runs.command('list').description('recent runs, newest first, one line each: what happened, or why a filter stopped it'))
     .option('--limit <n>', 'how many', parsePositiveInteger, 20)
-    .option('--cursor <cursor>', 'the next page: the nextCursor of the previous --json page')
+    .option('--cursor <cursor>', 'the next page: the nextCursor of the previous --json page', parseRunCursor)
     .option('--follow', 'keep printing runs as they finish (Ctrl-C stops)')
     .addHelpText(
       'after',
@@ -50,6 +50,7 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
     .action(async (options: FilterOptions & { limit: number; cursor?: string; follow?: boolean }, command: Command) => {
       await withTarget(command, io, async (target, output) => {
         const query = queryOf(options, (await target.configs.find())?.config, target);
+        if (options.follow && options.cursor !== undefined) throw new CliError('--cursor pages back through older runs and --follow waits for new ones: use one of them');
         if (options.follow) return follow(target, output, query, options.limit, io);
         const page = await target.runs.page({ ...query, limit: options.limit, ...(options.cursor === undefined ? {} : { cursor: options.cursor }) });
         if (output.json) {

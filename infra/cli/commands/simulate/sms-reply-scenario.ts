@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { withTarget, type CliIo } from '../../cli-context';
-import { parseCount } from '../../option-parsers';
+import { parseCount, parsePhoneNumber } from '../../option-parsers';
 import { CliError } from '../../cli-error';
 import { sendSignedTwilioRequest } from '../../scenarios/send-signed-twilio-request';
 import { twilioSmsParams } from '../../scenarios/twilio-sms-params';
@@ -12,9 +12,9 @@ export function registerSmsReplyScenario(simulate: Command, io: CliIo): void {
     .command('sms-reply')
     .description('someone replies to a page by SMS (Twilio inbound webhook), e.g. --body "ACK K7QP"')
     .addHelpText('after', '\nExamples:\n  switchboard simulate sms-reply --body ACK          # the first person paged acknowledges\n  switchboard simulate sms-reply --body "ACK K7QP"   # one incident of several, by its code')
-    .option('--from <number>', 'the sender (default: the first person on the paging chain)')
+    .option('--from <phone>', 'the sender, E.164 (default: the first person on the paging chain)', parsePhoneNumber)
     .option('--body <text>', 'what they text', 'ACK')
-    .option('--to <number>', 'the Switchboard number they reply to', '+15555550100')
+    .option('--to <phone>', 'the Switchboard number they reply to', parsePhoneNumber, '+15555550100')
     .option('--retries <n>', 'also deliver the same webhook again N times, as Twilio retries do', parseCount, 0)
     .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
     .option('--no-wait', 'do not wait for the runs it causes')

@@ -3,6 +3,7 @@ import { statusEventId } from '../../../../functions/ingest/twilio/normalise-twi
 import { IncidentStore } from '../../../../functions/paging/incident-store';
 import { withTarget, type CliIo } from '../../cli-context';
 import { CliError } from '../../cli-error';
+import { InvalidArgumentError } from 'commander';
 import { oneOf } from '../../option-parsers';
 import { sendSignedTwilioRequest } from '../../scenarios/send-signed-twilio-request';
 import { twilioStatusParams } from '../../scenarios/twilio-sms-params';
@@ -13,6 +14,12 @@ const STATUSES = ['queued', 'sent', 'delivered', 'undelivered', 'failed'] as con
 /** Twilio's error codes for an undelivered or failed message: 30003 unreachable handset, 30005 unknown number. */
 const DEFAULT_ERROR: Record<string, string | undefined> = { undelivered: '30003', failed: '30005' };
 
+/** A Twilio error code: five digits, like 30003. */
+function parseTwilioErrorCode(value: string): string {
+  if (!/^\d{5}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a Twilio error code (five digits, like 30003).`);
+  return value;
+}
+
 /** `simulate sms-status`: Twilio reports the delivery of a page (its status callback). */
 export function registerSmsStatusScenario(simulate: Command, io: CliIo): void {
   simulate
@@ -20,7 +27,7 @@ export function registerSmsStatusScenario(simulate: Command, io: CliIo): void {
     .description("Twilio's delivery report of a page (the status callback): delivered, undelivered or failed — a page that cannot arrive escalates at once")
     .option('--status <status>', `the message's status: ${STATUSES.join(', ')}`, oneOf(STATUSES, 'a Twilio message status'), 'delivered')
     .option('--sid <MessageSid>', 'the page reported on (default: the latest page sent)')
-    .option('--error-code <code>', 'Twilio error code (default for undelivered 30003, for failed 30005)')
+    .option('--error-code <code>', 'Twilio error code, five digits (default for undelivered 30003, for failed 30005)', parseTwilioErrorCode)
     .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
     .option('--no-wait', 'do not wait for the runs it causes')
     .addHelpText('after', '\nExamples:\n  switchboard incidents open --customer "Acme Corp"\n  switchboard simulate sms-status --status undelivered   # the next person is paged at once')

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ApplicationStore } from '../../../../functions/job-applications/application-store';
 import { withTarget, type CliIo } from '../../cli-context';
 import { CliError } from '../../cli-error';
+import { oneOf, parseCount } from '../../option-parsers';
 import { sendSignedUnthreadRequest } from '../../scenarios/send-signed-unthread-request';
 import { conversationUpdatedPayload } from '../../scenarios/unthread-webhook-payload';
 import type { Target } from '../../../admin/target';
@@ -17,12 +18,11 @@ export function registerUnthreadUpdateScenario(simulate: Command, io: CliIo): vo
     .addHelpText('after', '\nExamples:\n  switchboard simulate unthread-update --status closed')
     .option('--conversation <id>', 'the Unthread conversation id')
     .option('--application <id>', "the application (its form-… id) whose conversation changed (default: the latest application's)")
-    .option('--status <status>', `the new status: ${STATUSES.join(', ')}`, 'closed')
-    .option('--retries <n>', 'also deliver the same webhook again N times, as Unthread retries do', (value) => Number(value), 0)
+    .option('--status <status>', `the new status: ${STATUSES.join(', ')}`, oneOf(STATUSES, 'an Unthread conversation status'), 'closed')
+    .option('--retries <n>', 'also deliver the same webhook again N times, as Unthread retries do', parseCount, 0)
     .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: { conversation?: string; application?: string; status: string; retries: number; url?: string; wait: boolean }, command: Command) => {
-      if (!STATUSES.includes(options.status)) throw new CliError(`--status must be one of ${STATUSES.join(', ')}`);
       await withTarget(command, io, async (target, output) => {
         const baseUrl = await baseUrlOf(target, options.url);
         const { UNTHREAD_WEBHOOK_SECRET: signingSecret } = await target.secrets();
