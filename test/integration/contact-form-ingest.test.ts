@@ -5,6 +5,7 @@ import { FormSubmissions } from '../../functions/ingest/contact-form/form-submis
 import { signContactFormBody } from '../../functions/ingest/contact-form/verify-contact-form-request';
 import { createIngest } from '../../functions/ingest/ingest';
 import { LocalBus } from '../../infra/local/local-bus';
+import { SqliteTable } from '../../shared/store/sqlite-table';
 import { createLogger } from '../../shared/log/logger';
 import { FakeSlackApi } from '../support/fake-slack-api';
 import { FakeUnthreadApi } from '../support/fake-unthread-api';
@@ -266,5 +267,34 @@ describe('POST /webhooks/contact-form: the website posts exactly what it posts t
 
     expect(answer.status).toBe(503);
     expect(JSON.parse(answer.body).error).toContain('CONTACT_FORM_SECRET is not set');
+  });
+
+  it('answers 503 when the form cannot be stored, and accepts the same form posted again once it can, as a new one', async () => {
+    const log = createLogger({ level: 'SILENT', runtime: 'local' });
+    const unavailable = SqliteTable.open(':memory:', switchboard.clock);
+    await unavailable.close();
+    const broken = createIngest({
+      clock: switchboard.clock,
+      secrets: async () => ({ CONTACT_FORM_SECRET: TEST_CONTACT_FORM_SECRET }),
+      publicBaseUrl: () => switchboard.url,
+      intake: new LocalBus(unavailable, [], async () => undefined, switchboard.clock, log, { retryDelaysMs: [], concurrency: 1 }),
+      contactFormRules: async () => DEFAULT_CONTACT_FORM_RULES,
+      formSubmissions: new FormSubmissions(unavailable, switchboard.clock),
+      log,
+      runtime: 'local',
+      version: 'test',
+    });
+    const fields = { ...websiteFixture('job-application'), webhookSecret: TEST_CONTACT_FORM_SECRET };
+
+    const refused = await broken({ method: 'POST', path: '/webhooks/contact-form', query: new URLSearchParams(), rawQuery: '', headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(fields)) });
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('1');
+    await expectNothingPublished();
+
+    const accepted = await send(JSON.stringify(fields));
+    expect(accepted.status).toBe(202);
+    await switchboard.drain();
+    expect(unthread.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+    expect((await switchboard.platform.runs.list()).map((run) => run.runId)).toContain(`job-applications:${accepted.json().id}`);
   });
 });
