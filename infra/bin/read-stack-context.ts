@@ -3,7 +3,7 @@ import type { SwitchboardStackProps } from '../stack/switchboard-stack';
 
 /**
  * The stack's settings from CDK context (`cdk deploy -c publicBaseUrl=https://hooks.example.com`): busName,
- * dryRunProviders (comma-separated), alarmEmail, logLevel, publicBaseUrl, githubApiUrl. Blank values count as unset;
+ * dryRunProviders (comma-separated), alarmEmail, logLevel, publicBaseUrl, githubApiUrl, salesforceInstanceUrl. Blank values count as unset;
  * the stack validates what it is given.
  *
  * @example
@@ -26,5 +26,6 @@ export function readStackContext(node: Node): SwitchboardStackProps {
     logLevel: context('logLevel'),
     publicBaseUrl: context('publicBaseUrl'),
     githubApiUrl: context('githubApiUrl'),
+    salesforceInstanceUrl: context('salesforceInstanceUrl'),
   };
 }

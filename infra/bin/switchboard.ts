@@ -12,6 +12,8 @@ import { readStackContext } from './read-stack-context';
  * - publicBaseUrl: the webhooks' public URL when a custom domain is in front of the API (e.g.
  *   `https://hooks.example.com`); Twilio signatures are verified against it. Default: the API's own URL.
  * - githubApiUrl: GitHub Enterprise Server's API (`https://github.example.com/api/v3`). Default: api.github.com.
+ * - salesforceInstanceUrl: where to call Salesforce's REST API instead of the token answer's instance_url
+ *   (a proxy, a pinned instance). Default: the token answer's.
  * No environment lookups, so `cdk synth` works offline; cdk-nag's AwsSolutions pack runs on every synth and
  * fails it on any unacknowledged finding.
  */

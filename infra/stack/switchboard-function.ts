@@ -23,6 +23,8 @@ export interface FunctionEnvironment {
   publicBaseUrl?: string | undefined;
   /** `GITHUB_API_URL`: GitHub Enterprise Server's API (`https://HOST/api/v3`). @default unset: https://api.github.com */
   githubApiUrl?: string | undefined;
+  /** `SALESFORCE_INSTANCE_URL`: Salesforce's REST API there, not at the token answer's instance_url. @default unset */
+  salesforceInstanceUrl?: string | undefined;
   /** Only for functions that set timers: where their schedules go. @default unset: timers are unavailable */
   timers?: TimersEnvironment | undefined;
 }
@@ -131,7 +133,7 @@ function bundledCode(entry: string): Code {
 
 /** The variables of shared/aws/aws-environment.ts; optional ones are left out rather than set empty. */
 function environmentVariables(environment: FunctionEnvironment, secret: FunctionSecret): Record<string, string> {
-  const { publicBaseUrl, githubApiUrl, timers } = environment;
+  const { publicBaseUrl, githubApiUrl, salesforceInstanceUrl, timers } = environment;
   return {
     [AWS_ENVIRONMENT.tableName]: environment.tableName,
     [AWS_ENVIRONMENT.busName]: environment.busName,
@@ -140,6 +142,7 @@ function environmentVariables(environment: FunctionEnvironment, secret: Function
     [AWS_ENVIRONMENT.logLevel]: environment.logLevel,
     ...(publicBaseUrl === undefined ? {} : { [AWS_ENVIRONMENT.publicBaseUrl]: publicBaseUrl }),
     ...(githubApiUrl === undefined ? {} : { [AWS_ENVIRONMENT.githubApiUrl]: githubApiUrl }),
+    ...(salesforceInstanceUrl === undefined ? {} : { [AWS_ENVIRONMENT.salesforceInstanceUrl]: salesforceInstanceUrl }),
     ...(timers === undefined
       ? {}
       : {

@@ -31,6 +31,12 @@ export interface SwitchboardStackProps extends StackProps {
    * @default https://api.github.com
    */
   githubApiUrl?: string | undefined;
+  /**
+   * Where the automations call Salesforce's REST API instead of the `instance_url` of the token answer
+   * (a proxy, a pinned instance), e.g. `https://example.my.salesforce.com`.
+   * @default the token answer's instance_url
+   */
+  salesforceInstanceUrl?: string | undefined;
 }
 
 /**
@@ -60,6 +66,7 @@ export class SwitchboardStack extends Stack {
       logLevel: props.logLevel ?? 'INFO',
     };
     const githubApiUrl = props.githubApiUrl === undefined ? undefined : httpsUrl('githubApiUrl', props.githubApiUrl);
+    const salesforceInstanceUrl = props.salesforceInstanceUrl === undefined ? undefined : httpsUrl('salesforceInstanceUrl', props.salesforceInstanceUrl);
     const shared = { environment, secret: credentials.secret, table: state, bus: events.bus };
 
     const webhooks = new WebhookApi(this, 'Webhooks', { ...shared, secret: webhookSecret.secret, publicBaseUrl: props.publicBaseUrl });
@@ -68,7 +75,7 @@ export class SwitchboardStack extends Stack {
       (automation) =>
         new AutomationWiring(this, automation.name, {
         ...shared,
-        environment: { ...environment, publicBaseUrl: webhooks.publicBaseUrl, githubApiUrl },
+        environment: { ...environment, publicBaseUrl: webhooks.publicBaseUrl, githubApiUrl, salesforceInstanceUrl },
         automation,
         alarmTopic: alarms.topic,
         timers,

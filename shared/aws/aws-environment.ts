@@ -11,6 +11,7 @@ export const AWS_ENVIRONMENT = {
   logLevel: 'LOG_LEVEL',
   publicBaseUrl: 'PUBLIC_BASE_URL',
   githubApiUrl: 'GITHUB_API_URL',
+  salesforceInstanceUrl: 'SALESFORCE_INSTANCE_URL',
   scheduleGroup: 'SCHEDULE_GROUP',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   busArn: 'EVENT_BUS_ARN',

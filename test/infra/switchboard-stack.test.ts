@@ -577,6 +577,17 @@ describe('the github-labels automation', () => {
     expect(() => synthesiseWithContext({ githubApiUrl: 'http://github.example.com/api/v3' })).toThrow(/githubApiUrl .* must be an https URL/);
   });
 
+  it("calls Salesforce at the token answer's instance_url unless the context value salesforceInstanceUrl names one", () => {
+    const codenameSync = automationNamed('codename-sync');
+    const pinned = synthesiseWithContext({ salesforceInstanceUrl: 'https://example.my.salesforce.com/' });
+    const functionIds = Object.keys(pinned.findResources('AWS::Lambda::Function'));
+
+    expect(environmentOf(functionIdOf(codenameSync))).not.toHaveProperty('SALESFORCE_INSTANCE_URL');
+    expect(environmentOf(functionIdOf(codenameSync), pinned)['SALESFORCE_INSTANCE_URL']).toBe('https://example.my.salesforce.com');
+    expect(functionIds.map((id) => environmentOf(id, pinned)['SALESFORCE_INSTANCE_URL']).filter((value) => value === undefined)).toHaveLength(1); // not ingest
+    expect(() => synthesiseWithContext({ salesforceInstanceUrl: 'http://example.my.salesforce.com' })).toThrow(/salesforceInstanceUrl .* must be an https URL/);
+  });
+
   it("counts the GitHub deliveries ingest acks without publishing, by event, from ingest's log", () => {
     const ingest = resources('AWS::Lambda::Function')[ingestFunctionId()]!;
     const logGroup = (ingest.Properties['LoggingConfig'] as { LogGroup: unknown }).LogGroup;
