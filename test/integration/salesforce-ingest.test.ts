@@ -139,11 +139,11 @@ describe('Salesforce outbound messages at /webhooks/salesforce', () => {
   });
 
   it.each([
-    ['malformed XML', RECORDED.slice(0, 900), 400, /not well-formed XML/],
-    ['a notification about a Contact', RECORDED.replace('xsi:type="sf:Account"', 'xsi:type="sf:Contact"'), 400, /is about a Contact: only Account outbound messages are accepted/],
-    ['an Account without its Name', RECORDED.replace('<sf:Name>Umbrella Logistics</sf:Name>', ''), 400, /carries no Account Name: add Name to the outbound message's fields/],
-    ['a body over 1 MiB', RECORDED.replace('</soapenv:Envelope>', `<!-- ${'x'.repeat(1024 * 1024)} --></soapenv:Envelope>`), 413, /larger than/],
-  ])('answers %s with %i, and publishes nothing', async (_what, xml, status, message) => {
+    ['malformed XML', 400, RECORDED.slice(0, 900), /not well-formed XML/],
+    ['a notification about a Contact', 400, RECORDED.replace('xsi:type="sf:Account"', 'xsi:type="sf:Contact"'), /is about a Contact: only Account outbound messages are accepted/],
+    ['an Account without its Name', 400, RECORDED.replace('<sf:Name>Umbrella Logistics</sf:Name>', ''), /carries no Account Name: add Name to the outbound message's fields/],
+    ['a body over 1 MiB', 413, RECORDED.replace('</soapenv:Envelope>', `<!-- ${'x'.repeat(1024 * 1024)} --></soapenv:Envelope>`), /larger than/],
+  ])('answers %s with %i, and publishes nothing', async (_what, status, xml, message) => {
     const answer = await post(xml);
     await settle();
 

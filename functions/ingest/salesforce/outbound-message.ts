@@ -39,7 +39,9 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  // Character references (&#233;) and XML's five entities; a DOCTYPE never reaches the parser (see below).
+  // Character references (&#233;) and XML's five entities: the parser decodes character references only
+  // with its HTML entities on, so every other named reference is refused before parsing (see below), and
+  // a DOCTYPE never reaches the parser.
   htmlEntities: true,
 });
 
@@ -56,6 +58,8 @@ const parser = new XMLParser({
 export function parseOutboundMessage(body: Buffer | string): OutboundMessage {
   const xml = typeof body === 'string' ? body : body.toString('utf8');
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) throw new OutboundMessageError('a DOCTYPE or entity declaration is not accepted');
+  const reference = unknownReference(xml);
+  if (reference !== undefined) throw new OutboundMessageError(`the body is not well-formed XML: "${reference}" is not one of XML's entities (&amp; &lt; &gt; &quot; &apos;) or a character reference`);
   const validation = validate(xml);
   if (validation !== true) throw new OutboundMessageError(`the body is not well-formed XML (line ${validation.err.line}: ${validation.err.msg})`);
   let document: Record<string, XmlNode>;
@@ -85,6 +89,22 @@ export function parseOutboundMessage(body: Buffer | string): OutboundMessage {
       return { id, sObjectType: sObjectTypeOf(sObject), fields: fieldsOf(sObject) };
     }),
   };
+}
+
+/** XML's predefined entities and character references: the only references a document without a DTD may hold. */
+const XML_REFERENCE = /^&(amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/;
+
+/**
+ * The first `&…` outside CDATA sections and comments that is not a reference XML defines without a DTD
+ * (`&nbsp;`, `&foo;`, a bare `&`), which a conforming parser refuses and this one would keep or decode.
+ */
+function unknownReference(xml: string): string | undefined {
+  const outside = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '');
+  for (let at = outside.indexOf('&'); at >= 0; at = outside.indexOf('&', at + 1)) {
+    const rest = outside.slice(at, at + 12);
+    if (!XML_REFERENCE.test(rest)) return /^&[^\s<&;]{0,10};?/.exec(rest)?.[0] ?? '&';
+  }
+  return undefined;
 }
 
 interface Element {

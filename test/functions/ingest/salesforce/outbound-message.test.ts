@@ -46,6 +46,12 @@ describe('reading an outbound message', () => {
     expect(message.notifications[0]?.fields).toMatchObject({ GitHub_label__c: null, Note__c: 'café A' });
   });
 
+  it("keeps XML's five entities and an ampersand inside CDATA", () => {
+    const message = parseOutboundMessage(one().replace('Globex', 'A&amp;B &lt;&gt;&quot;&apos;<![CDATA[R&D]]>'));
+
+    expect(message.notifications[0]?.fields['Name']).toBe(`A&B <>"'R&D`);
+  });
+
   it.each([
     ['a DOCTYPE', `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>${one().replace('<?xml version="1.0" encoding="UTF-8"?>', '').replace('Globex', '&lol2;')}`],
     ['an external entity', `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${one().replace('<?xml version="1.0" encoding="UTF-8"?>', '').replace('Globex', '&xxe;')}`],
@@ -63,6 +69,9 @@ describe('reading an outbound message', () => {
     ['no notification', one().replace(/<Notification>[\s\S]*<\/Notification>/, ''), /has no Notification/],
     ['a notification without an Id', one().replace('<Id>04l5e000001OBM1AAG</Id>', ''), /no Id in Notification 1/],
     ['an sObject of a foreign type namespace', one().replace('xsi:type="sf:Account"', 'xsi:type="xsd:string"'), /is not an sObject of urn:sobject.enterprise.soap.sforce.com/],
+    ['an entity XML does not define (no DTD declares it)', one().replace('Globex', 'Globex&foo;'), /"&foo;" is not one of XML's entities/],
+    ['an HTML entity', one().replace('Globex', 'Globex&nbsp;Corp'), /"&nbsp;" is not one of XML's entities/],
+    ['a bare ampersand', one().replace('Globex', 'Globex & Co'), /"&" is not one of XML's entities/],
     ['two OrganizationIds', one().replace('<OrganizationId>', '<OrganizationId>00D5e000000SBTESTA</OrganizationId><OrganizationId>'), /more than one OrganizationId/],
   ])('refuses %s', (_what, xml, message) => {
     expect(() => parseOutboundMessage(xml)).toThrow(message);
