@@ -151,18 +151,19 @@ describe('the CLI never surprises', () => {
       expect(JSON.parse(badOption.stderr)).toEqual({ error: '--limit "x" is not a whole number of 1 or more.', exitCode: 1 });
     });
 
-    it('gives every command a --help page with examples', () => {
+    it('gives every command, and every group of commands, a --help page with examples', () => {
       const leaves: string[] = [];
       const visit = (command: Command, path: string[]) => {
-        if (command.commands.length === 0) leaves.push(path.join(' '));
+        leaves.push(path.join(' '));
         for (const child of command.commands) visit(child, [...path, child.name()]);
       };
       const program = createProgram({ stdout: () => undefined, stderr: () => undefined, env: {} });
       visit(program, []);
-      expect(leaves.length).toBeGreaterThan(20);
+      expect(leaves.length).toBeGreaterThan(30);
+      expect(leaves).toContain('simulate');
       const withoutExamples = leaves.filter((path) => {
         let help = '';
-        const command = path.split(' ').reduce<Command>((parent, name) => parent.commands.find((child) => child.name() === name) as Command, program);
+        const command = path.split(' ').filter((name) => name !== '').reduce<Command>((parent, name) => parent.commands.find((child) => child.name() === name) as Command, program);
         command.configureOutput({ writeOut: (text) => (help += text), writeErr: (text) => (help += text) });
         command.outputHelp();
         return !/Examples?:/.test(help);

@@ -8,7 +8,10 @@ import { CliError } from '../cli-error';
  * configuration version, so it shows in `config show --history` and can be rolled back.
  */
 export function registerChannelsCommands(program: Command, io: CliIo): void {
-  const channels = program.command('channels').description('the designated customer channels of the after-hours automation');
+  const channels = program
+    .command('channels')
+    .description('the designated customer channels of the after-hours automation')
+    .addHelpText('after', '\nExamples:\n  switchboard channels list\n  switchboard channels add C0123ABCD --customer "Acme Corp"');
 
   channels
     .command('list')

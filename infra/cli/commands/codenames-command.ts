@@ -35,7 +35,10 @@ interface AssignOptions {
  * The customer's name is printed nowhere, error messages included.
  */
 export function registerCodenamesCommands(program: Command, io: CliIo): void {
-  const codenames = program.command('codenames').description("customer codename labels: the confidential repository's, mirrored to the public one");
+  const codenames = program
+    .command('codenames')
+    .description("customer codename labels: the confidential repository's, mirrored to the public one")
+    .addHelpText('after', '\nExamples:\n  switchboard codenames assign customer-blue-heron --customer "Globex"\n  switchboard codenames reconcile --fix');
 
   codenames
     .command('assign <codename>')

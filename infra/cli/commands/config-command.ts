@@ -9,7 +9,10 @@ import { CliError } from '../cli-error';
 
 /** `switchboard config apply|show|diff`: the versioned business rules. */
 export function registerConfigCommands(program: Command, io: CliIo): void {
-  const config = program.command('config').description('the configuration: business hours, channels, the rules of each automation');
+  const config = program
+    .command('config')
+    .description('the configuration: business hours, channels, the rules of each automation')
+    .addHelpText('after', '\nExamples:\n  switchboard config show\n  switchboard config diff switchboard.config.yaml\n  switchboard config apply switchboard.config.yaml');
 
   config
     .command('apply <file>')

@@ -9,7 +9,10 @@ import { parsePositiveInteger } from '../option-parsers';
  * failed deliveries, or the automations' dead-letter queues on AWS), and delivering them again.
  */
 export function registerDeliveriesCommands(program: Command, io: CliIo): void {
-  const deliveries = program.command('deliveries').description('events that failed for good after their retries, and redriving them');
+  const deliveries = program
+    .command('deliveries')
+    .description('events that failed for good after their retries, and redriving them')
+    .addHelpText('after', '\nExamples:\n  switchboard deliveries list\n  switchboard deliveries redrive --all');
 
   deliveries
     .command('list')

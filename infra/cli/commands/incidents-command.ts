@@ -11,7 +11,10 @@ import { oneOf, parsePositiveInteger } from '../option-parsers';
 
 /** `switchboard incidents list|show|open|ack`: the paging incidents (SPEC §3.B). */
 export function registerIncidentsCommands(program: Command, io: CliIo): void {
-  const incidents = program.command('incidents').description('emergency paging incidents: who was paged, who acknowledged');
+  const incidents = program
+    .command('incidents')
+    .description('emergency paging incidents: who was paged, who acknowledged')
+    .addHelpText('after', '\nExamples:\n  switchboard incidents list\n  switchboard incidents open --customer "Acme Corp"\n  switchboard incidents ack K7QP --by "Dana"');
 
   incidents
     .command('list')

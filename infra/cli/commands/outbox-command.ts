@@ -5,7 +5,10 @@ import { oneOf, parsePositiveInteger } from '../option-parsers';
 
 /** `switchboard outbox list`: what the dry-run providers would have sent. */
 export function registerOutboxCommands(program: Command, io: CliIo): void {
-  const outbox = program.command('outbox').description('calls the dry-run providers recorded instead of sending');
+  const outbox = program
+    .command('outbox')
+    .description('calls the dry-run providers recorded instead of sending')
+    .addHelpText('after', '\nExamples:\n  switchboard outbox list --provider slack');
 
   outbox
     .command('list')

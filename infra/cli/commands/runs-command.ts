@@ -29,7 +29,10 @@ interface FilterOptions {
 
 /** `switchboard runs list|show|replay`: what the automations did, why, and doing it again. */
 export function registerRunsCommands(program: Command, io: CliIo): void {
-  const runs = program.command('runs').description('the run history: every automation execution, its steps and outcome');
+  const runs = program
+    .command('runs')
+    .description('the run history: every automation execution, its steps and outcome')
+    .addHelpText('after', '\nExamples:\n  switchboard runs list --status failed --since 2h\n  switchboard runs show RUN_ID\n  switchboard runs replay RUN_ID');
 
   const withFilters = (command: Command) =>
     command

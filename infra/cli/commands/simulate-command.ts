@@ -17,7 +17,10 @@ import { registerUnthreadUpdateScenario } from './simulate/unthread-update-scena
  * (like `stripe trigger`). One file per scenario under `simulate/`, registered here.
  */
 export function registerSimulateCommands(program: Command, io: CliIo): void {
-  const simulate = program.command('simulate').description('send a signed, realistic webhook to a running Switchboard (like `stripe trigger`)');
+  const simulate = program
+    .command('simulate')
+    .description('send a signed, realistic webhook to a running Switchboard (like `stripe trigger`)')
+    .addHelpText('after', '\nExamples:\n  switchboard simulate slack-message --at 2026-11-22T20:00\n  switchboard simulate slack-click --severity P0\n  switchboard simulate sms-reply --body ACK');
   registerSlackMessageScenario(simulate, io);
   registerSlackClickScenario(simulate, io);
   registerSlackShortcutScenario(simulate, io);

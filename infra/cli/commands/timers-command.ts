@@ -5,7 +5,10 @@ import { parsePositiveInteger } from '../option-parsers';
 
 /** `switchboard timers list`: what will fire next (escalations, reminders, checks). */
 export function registerTimersCommands(program: Command, io: CliIo): void {
-  const timers = program.command('timers').description('pending timers: escalations, reminders, checks');
+  const timers = program
+    .command('timers')
+    .description('pending timers: escalations, reminders, checks')
+    .addHelpText('after', '\nExamples:\n  switchboard timers list');
 
   timers
     .command('list')
