@@ -35,6 +35,18 @@ describe('the local line logger', () => {
     expect(lines).toEqual([`04:05:06 WARN  delivery failed; retrying  automation=after-hours attempt=2 text=${REDACTED} detail="HTTP 503 from Slack"\n`]);
   });
 
+  it('writes a finished run as one compact line: automation, status, run id and the step that decided it', () => {
+    const { log, lines } = logger('pretty');
+
+    log.info('run finished', { automation: 'after-hours', status: 'succeeded', runId: 'after-hours:Ev08ABCDEF', decidedBy: 'post after-hours notice', steps: [{ name: 'post after-hours notice', outcome: 'done' }] });
+    log.error('run failed', { automation: 'paging', runId: 'paging:SM1', decidedBy: 'page Dana' });
+
+    expect(lines).toEqual([
+      '04:05:06 after-hours        succeeded after-hours:Ev08ABCDEF  post after-hours notice\n',
+      '04:05:06 paging             failed    paging:SM1  page Dana\n',
+    ]);
+  });
+
   it('writes nothing below its level', () => {
     const { log, lines } = logger('json', 'WARN');
 
