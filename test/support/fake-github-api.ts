@@ -24,6 +24,8 @@ export interface GitHubCall {
   /** The raw request, for scans: path, query, headers and body as they came over the wire. */
   raw: string;
   authorization: string | undefined;
+  /** When the request arrived (`Date.now()`), to check that a retry came no sooner than it was told. */
+  receivedAt: number;
   answer: ScriptedAnswer;
 }
 
@@ -261,6 +263,7 @@ export class FakeGitHubApi {
   }
 
   private async answer(req: IncomingMessage): Promise<ScriptedAnswer> {
+    const receivedAt = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const rawBody = Buffer.concat(chunks).toString('utf8');
@@ -281,6 +284,7 @@ export class FakeGitHubApi {
       body,
       raw: `${method} ${req.url ?? ''}\n${JSON.stringify(req.headers)}\n${rawBody}`,
       authorization,
+      receivedAt,
     };
     let answer: ScriptedAnswer;
     try {

@@ -145,6 +145,42 @@ describe('the live GitHub adapter, through octokit against a fake GitHub', () =>
     });
   });
 
+  describe('rate limits, waited out as GitHub documents them', () => {
+    /** Milliseconds between the first request of `operation` and its retry, as the fake saw them arrive. */
+    const retryGap = (operation: string) => {
+      const [first, retry] = fake.callsTo(operation);
+      return (retry?.receivedAt ?? Number.NaN) - (first?.receivedAt ?? Number.NaN);
+    };
+
+    it('retries a secondary limit no sooner than its retry-after', async () => {
+      // 100 ms per second of retry-after: a 2 s retry-after is a 200 ms wait.
+      const patient = new LiveGitHub({ credentials: { kind: 'token', token: TOKEN }, apiUrl: fake.url, log, tuning: { ...TUNING, retryAfterBaseMs: 100 } });
+      fake.seedIssue('example-org/product', 7, { labels: ['+a'] });
+      fake.script('issues/remove-label', githubAnswers.secondaryRateLimit(2));
+
+      await patient.removeIssueLabel(PRODUCT, 7, '+a');
+
+      expect(fake.callsTo('issues/remove-label').map((call) => call.answer.status)).toEqual([403, 200]);
+      // A lower bound only (a busy machine makes the gap longer, never shorter), with room for a timer
+      // that fires a millisecond early: it fails only if the retry-after was not waited out.
+      expect(retryGap('issues/remove-label')).toBeGreaterThanOrEqual(190);
+    });
+
+    it('retries a used-up primary limit no sooner than x-ratelimit-reset', async () => {
+      // 20 ms per second: the reset 10 s away (and the second after it) is a wait of at least 200 ms.
+      const patient = new LiveGitHub({ credentials: { kind: 'token', token: TOKEN }, apiUrl: fake.url, log, tuning: { ...TUNING, retryAfterBaseMs: 20 } });
+      fake.seedIssue('example-org/product', 7, { labels: ['+a'] });
+      fake.script('issues/remove-label', githubAnswers.primaryRateLimit(10, 403));
+
+      await patient.removeIssueLabel(PRODUCT, 7, '+a');
+
+      expect(fake.callsTo('issues/remove-label').map((call) => call.answer.status)).toEqual([403, 200]);
+      // The reset was at least 9 s after the request arrived (it is a whole second): the wait is at least
+      // (9 + 1) × 20 ms however long the client took to answer. A lower bound only, as above.
+      expect(retryGap('issues/remove-label')).toBeGreaterThanOrEqual(190);
+    });
+  });
+
   describe('comments', () => {
     it('creates a comment and finds it again by its marker, among the comments since a time', async () => {
       fake.seedIssue('example-org/product', 7);
