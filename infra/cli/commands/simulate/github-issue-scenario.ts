@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { withTarget, type CliIo } from '../../cli-context';
 import { CliError } from '../../cli-error';
 import { oneOf, parseCount, parsePositiveInteger } from '../../option-parsers';
@@ -42,7 +42,7 @@ export function registerGitHubIssueScenario(simulate: Command, io: CliIo): void 
     )
     .option('--action <action>', `what happened to the issue: ${ACTIONS.join(', ')}`, oneOf(ACTIONS, 'an issues action'), 'labeled')
     .option('--label <name>', 'the label added (labeled) or removed (unlabeled); with closed or reopened, a label the issue carries (default: the investigate label of the configuration)', parseLabelName)
-    .option('--labels <names>', "the issue's other labels, comma-separated", parseLabelList, ['bug'])
+    .addOption(new Option('--labels <names>', "the issue's other labels, comma-separated").argParser(parseLabelList).default(['bug'], '"bug"'))
     .option('--issue <number>', 'the issue number', parsePositiveInteger, 1)
     .option('--repo <repo>', 'public, confidential, or owner/name', parseRepositoryOption, 'public')
     .option('--sender <login>', 'who did it', parseLogin, 'octocat')
