@@ -10,8 +10,8 @@ export type Chore = () => Promise<unknown>;
 
 /**
  * The local runtime's heartbeat: every tick fires the timers that came due (EventBridge Scheduler's job on
- * AWS), picks up events other processes queued on the local bus (the CLI's `incidents open`), and does
- * its chores.
+ * AWS), retries the runs that waited out a provider's rate limit, picks up events other processes queued
+ * on the local bus (the CLI's `incidents open`), and does its chores.
  */
 export class BackgroundPoller {
   private interval: NodeJS.Timeout | undefined;
@@ -35,9 +35,9 @@ export class BackgroundPoller {
   }
 
   /**
-   * Fires due timers, then takes on queued events. A timer is published before it is removed, so a crash
-   * in between fires it twice rather than never (the bus drops the repeat, and automations ignore a timer
-   * whose subject moved on).
+   * Fires due timers, puts back in line the runs whose rate-limit wait ended, then takes on queued events.
+   * A timer is published before it is removed, so a crash in between fires it twice rather than never (the
+   * bus drops the repeat, and automations ignore a timer whose subject moved on).
    */
   async tick(): Promise<{ timersFired: number; eventsPickedUp: number }> {
     for (const chore of this.chores) await chore();
@@ -47,6 +47,7 @@ export class BackgroundPoller {
       if (await this.timers.remove(timer.id)) timersFired += 1;
       await this.afterFired(timer);
     }
+    this.bus.retryDue();
     return { timersFired, eventsPickedUp: await this.bus.pickUpQueued() };
   }
 

@@ -6,6 +6,7 @@ import type { Clock } from '../../shared/clock/clock';
 import type { DomainEvent } from '../../shared/events/catalogue';
 import { validateEvent } from '../../shared/events/validate-event';
 import type { Logger } from '../../shared/log/logger';
+import { retryAfterSecondsOf } from '../../shared/providers/provider-error';
 import type { RunOptions } from '../../shared/runs/run';
 import { itemAbsent } from '../../shared/store/condition';
 import { ConditionFailedError } from '../../shared/store/store-errors';
@@ -18,7 +19,18 @@ export interface LocalBusOptions {
   retryDelaysMs: readonly number[];
   /** Automation runs under way at once; the rest wait in order (they are durable already). */
   concurrency: number;
+  /**
+   * How long a delivery's runs may wait out providers' rate limits without using up their attempts
+   * (default 2 hours: GitHub's primary limit resets within the hour, and a secondary limit asks for a
+   * minute or so). Past it, a rate-limited retry is an attempt like any other.
+   */
+  rateLimitAllowanceMs?: number;
 }
+
+const DEFAULT_RATE_LIMIT_ALLOWANCE_MS = 2 * 60 * 60_000;
+/** The shortest wait after a rate limit, even when the provider names none shorter. */
+const MIN_RATE_LIMIT_WAIT_MS = 1_000;
+const FIRST_ATTEMPT = { attempt: 1, rateLimitRetries: 0, rateLimitWaitedMs: 0 } as const;
 
 /** One automation's run of one event of a queued delivery. */
 interface Work {
@@ -26,7 +38,11 @@ interface Work {
   automation: Automation;
   event: DomainEvent;
   options: RunOptions;
+  /** Runs so far, counting this one. */
   attempt: number;
+  /** Retries after a rate limit that did not use up an attempt, and what every rate-limit wait added up to. */
+  rateLimitRetries: number;
+  rateLimitWaitedMs: number;
 }
 
 /**
@@ -37,6 +53,12 @@ interface Work {
  * behind automation work. A failing run is retried with backoff like an EventBridge target (without
  * holding a slot while it waits); when the retries run out it joins the failed deliveries. Once every run
  * of a delivery has ended, one more write marks it handled; the item stays to recognise a redelivery.
+ *
+ * A run that failed on a provider's rate limit (a ProviderError with `retryAfterSeconds`) is tried again
+ * no sooner than the provider asked (nor sooner than its usual delay), by the runtime's clock: the poller's
+ * tick after the wait puts it back in line (`retryDue`). Such a retry does not use up an attempt while the
+ * delivery's rate-limit waits add up to no more than `rateLimitAllowanceMs`. The waits are kept in memory:
+ * after a restart the delivery, still pending, is dispatched again at once.
  *
  * `recover` (at start) dispatches what a previous process accepted but did not finish, and what another
  * process (the CLI) queued; `pickUpQueued` (every second) only the latter. An event is dispatched once
@@ -53,6 +75,8 @@ export class LocalBus implements EventBus, DeliveryIntake {
   private recovering = 0;
   private running = 0;
   private retriesScheduled = new Set<NodeJS.Timeout>();
+  /** Runs waiting out a rate limit until `dueAt` (epoch ms on the runtime's clock). */
+  private rateLimited: { work: Work; dueAt: number }[] = [];
   private idle: (() => void)[] = [];
   private stopped = false;
 
@@ -121,6 +145,20 @@ export class LocalBus implements EventBus, DeliveryIntake {
     }
   }
 
+  /**
+   * Puts back in line the runs whose rate-limit wait has ended by the runtime's clock (the poller does
+   * this every tick). Returns how many.
+   */
+  retryDue(): number {
+    const now = this.clock.now().getTime();
+    const due = this.rateLimited.filter((waiting) => waiting.dueAt <= now);
+    if (due.length === 0) return 0;
+    this.rateLimited = this.rateLimited.filter((waiting) => waiting.dueAt > now);
+    this.waiting.push(...due.map((waiting) => waiting.work));
+    this.pump();
+    return due.length;
+  }
+
   /** Resolves when nothing is waiting, running or due for a retry (tests, and a graceful stop). */
   async drain(): Promise<void> {
     if (this.isIdle()) return;
@@ -134,13 +172,14 @@ export class LocalBus implements EventBus, DeliveryIntake {
     this.waitingHead = 0;
     for (const timer of this.retriesScheduled) clearTimeout(timer);
     this.retriesScheduled.clear();
+    this.rateLimited = [];
     this.settleIfIdle();
     await this.drain();
   }
 
-  /** Runs waiting for a slot, and running. */
-  get backlog(): { waiting: number; running: number } {
-    return { waiting: this.waiting.length - this.waitingHead, running: this.running };
+  /** Runs waiting for a slot, running, and waiting out a rate limit. */
+  get backlog(): { waiting: number; running: number; rateLimited: number } {
+    return { waiting: this.waiting.length - this.waitingHead, running: this.running, rateLimited: this.rateLimited.length };
   }
 
   private async store(delivery: Delivery, events: readonly DomainEvent[]): Promise<QueueItem | undefined> {
@@ -174,12 +213,12 @@ export class LocalBus implements EventBus, DeliveryIntake {
         // A replay or redrive: that automation only, as the run it names.
         const automation = this.automations.find((candidate) => candidate.name === target.automation);
         const options: RunOptions = { ...(target.runId === undefined ? {} : { runId: target.runId }), ...(target.replayOf === undefined ? {} : { replayOf: target.replayOf }) };
-        if (automation !== undefined) work.push({ queued: item, automation, event, options, attempt: 1 });
+        if (automation !== undefined) work.push({ queued: item, automation, event, options, ...FIRST_ATTEMPT });
         else void this.failures.record(target.automation, event, new Error(`no automation ${target.automation} in this runtime`), 0);
         continue;
       }
       for (const automation of this.automations) {
-        if (automation.subscriptions.some((s) => matchesSubscription(s, event))) work.push({ queued: item, automation, event, options: {}, attempt: 1 });
+        if (automation.subscriptions.some((s) => matchesSubscription(s, event))) work.push({ queued: item, automation, event, options: {}, ...FIRST_ATTEMPT });
       }
     }
     this.inFlight.set(item.pk, work.length);
@@ -212,13 +251,19 @@ export class LocalBus implements EventBus, DeliveryIntake {
     try {
       await this.deliver(work.automation, work.event, work.options);
     } catch (error) {
-      const delay = this.options.retryDelaysMs[work.attempt - 1];
-      if (delay !== undefined && !this.stopped) {
-        this.log.warn('delivery failed; retrying', { automation: work.automation.name, eventId: work.event.detail.eventId, attempt: work.attempt, delayMs: delay });
-        this.retryLater({ ...work, attempt: work.attempt + 1 }, delay);
+      const retry = this.retryOf(work, error);
+      if (retry !== undefined) {
+        if (this.stopped) return; // stopping: left pending for the next start
+        const details = { automation: work.automation.name, eventId: work.event.detail.eventId, attempt: work.attempt, delayMs: retry.delayMs };
+        if (retry.rateLimit === undefined) {
+          this.log.warn('delivery failed; retrying', details);
+          this.retryLater(retry.work, retry.delayMs);
+        } else {
+          this.log.warn('delivery rate limited; retrying after the wait the provider asked for', { ...details, usesAnAttempt: retry.rateLimit.usesAnAttempt });
+          this.rateLimited.push({ work: retry.work, dueAt: this.clock.now().getTime() + retry.delayMs });
+        }
         return;
       }
-      if (delay !== undefined) return; // stopping: left pending for the next start
       // Its retries ran out: this one needs a person (the failed deliveries list).
       this.log.error('delivery failed after its retries', { automation: work.automation.name, eventId: work.event.detail.eventId, attempts: work.attempt });
       await this.failures.record(work.automation.name, work.event, error, work.attempt).catch((recordError: unknown) => {
@@ -226,6 +271,21 @@ export class LocalBus implements EventBus, DeliveryIntake {
       });
     }
     await this.workDone(work.queued);
+  }
+
+  /**
+   * The next attempt after a failure, or undefined when the retries ran out. After a rate limit, no sooner
+   * than the provider asked, and without using up an attempt while the waits stay within the allowance.
+   */
+  private retryOf(work: Work, error: unknown): { work: Work; delayMs: number; rateLimit?: { usesAnAttempt: boolean } } | undefined {
+    const scheduled = this.options.retryDelaysMs[work.attempt - work.rateLimitRetries - 1];
+    const retryAfterSeconds = retryAfterSecondsOf(error);
+    if (retryAfterSeconds === undefined) return scheduled === undefined ? undefined : { work: { ...work, attempt: work.attempt + 1 }, delayMs: scheduled };
+    const delayMs = Math.max(retryAfterSeconds * 1_000, scheduled ?? 0, MIN_RATE_LIMIT_WAIT_MS);
+    const free = work.rateLimitWaitedMs + delayMs <= (this.options.rateLimitAllowanceMs ?? DEFAULT_RATE_LIMIT_ALLOWANCE_MS);
+    if (!free && scheduled === undefined) return undefined;
+    const next = { ...work, attempt: work.attempt + 1, rateLimitRetries: work.rateLimitRetries + (free ? 1 : 0), rateLimitWaitedMs: work.rateLimitWaitedMs + delayMs };
+    return { work: next, delayMs, rateLimit: { usesAnAttempt: !free } };
   }
 
   private retryLater(work: Work, delayMs: number): void {
@@ -265,7 +325,7 @@ export class LocalBus implements EventBus, DeliveryIntake {
   private isIdle(): boolean {
     if (this.running > 0) return false;
     // Once stopped, what has not started stays pending in the store for the next start.
-    return this.stopped || (this.waitingHead >= this.waiting.length && this.retriesScheduled.size === 0 && this.inFlight.size === 0);
+    return this.stopped || (this.waitingHead >= this.waiting.length && this.retriesScheduled.size === 0 && this.rateLimited.length === 0 && this.inFlight.size === 0);
   }
 
   private settleIfIdle(): void {

@@ -64,7 +64,7 @@ export interface LocalRuntime {
   appliedConfigFrom: string | undefined;
   recoveredEvents: number;
   timers: TableTimers;
-  /** Fires due timers and picks up queued events now (what the poller does every second). */
+  /** Fires due timers, retries runs whose rate-limit wait ended and picks up queued events now (what the poller does every second). */
   tick(): Promise<{ timersFired: number; eventsPickedUp: number }>;
   /** Resolves when every accepted event has been handled. */
   drain(): Promise<void>;
@@ -126,7 +126,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       (automation, event, runOptions) => runAutomation(automation, event, platform as Platform, runOptions),
       clock,
       log,
-      // Like Lambda's asynchronous retries: spread over long enough to outlast a side effect's lease.
+      // Like Lambda's asynchronous retries: spread over long enough to outlast a side effect's lease. After a
+      // provider's rate limit, no sooner than it asked, and without using up these attempts (see LocalBus).
       { retryDelaysMs: [1_000, 10_000, 60_000], concurrency: 32, ...options.bus },
     );
     // What the automations write reaches them a turn after ingest's acks of the same commit (see AckFirstTable).

@@ -22,7 +22,12 @@ const MAX_EVENT_AGE = Duration.hours(1);
 /** EventBridge retries only failed deliveries (throttling, a missing permission), with backoff. */
 const DELIVERY_RETRY_ATTEMPTS = 8;
 
-/** Lambda retries a failed asynchronous run twice, then hands the event to the DLQ. */
+/**
+ * Lambda retries a failed asynchronous run twice, about one and then two minutes later (AWS documents the
+ * waits; a function cannot choose them), then hands the event to the DLQ. A provider's rate limit that asks
+ * for a longer wait than these give therefore ends in the DLQ, to be redriven after it (see
+ * shared/aws/lambda-automation-handler.ts).
+ */
 const RUN_RETRY_ATTEMPTS = 2;
 
 export interface AutomationWiringProps {

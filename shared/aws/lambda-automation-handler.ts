@@ -11,6 +11,14 @@ import { runOptionsOf } from './direct-invocation';
  * the catalogue on receipt, and the shared runner does the rest. A transient failure rejects, so Lambda's
  * asynchronous retries (then the dead-letter queue) take over.
  *
+ * A provider's rate limit too: Lambda takes no wait from a function, it retries a failed asynchronous
+ * invocation about a minute later, then about two minutes after that (infra/stack/automation-wiring.ts).
+ * So a wait the provider asks for (`retryAfterSeconds`; GitHub's secondary limit: 60 s) of up to a minute
+ * is honoured by the first retry and one of up to three minutes by the second; a longer one (a primary
+ * limit resetting later) ends in the automation's dead-letter queue with its run failed and "retry after
+ * Ns" in its error, for `deliveries redrive` once the limit has reset. The provider clients wait out
+ * shorter limits in-process.
+ *
  * @example
  * export const handler = lambdaAutomationHandler(afterHours);
  * export const handler = lambdaAutomationHandler(paging, { sms: awsSmsSender });

@@ -21,3 +21,16 @@ export class ProviderError extends Error {
   /** A rate limit's Retry-After, when the provider gave one. */
   readonly retryAfterSeconds: number | undefined;
 }
+
+/**
+ * The wait a rate limit asked for, in seconds, when `error` is (or was caused by) a transient
+ * ProviderError that carries one: what the bus waits at least before the next attempt.
+ */
+export function retryAfterSecondsOf(error: unknown): number | undefined {
+  let cause = error;
+  for (let depth = 0; depth < 8 && typeof cause === 'object' && cause !== null; depth += 1) {
+    if (cause instanceof ProviderError) return cause.transient ? cause.retryAfterSeconds : undefined;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -187,30 +187,46 @@ describe('a GitHub webhook secret being rotated', () => {
   const body = JSON.stringify(issueCommentPayload({ number: 16, commenter: { login: 'someone' } }));
 
   async function deliverSignedWith(switchboard: LocalSwitchboard, secret: string) {
+    const deliveryId = crypto.randomUUID();
     const response = await fetch(`${switchboard.url}/webhooks/github`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'issue_comment', 'x-github-delivery': crypto.randomUUID(), 'x-hub-signature-256': signGitHubRequest(secret, body) },
+      headers: { 'content-type': 'application/json', 'x-github-event': 'issue_comment', 'x-github-delivery': deliveryId, 'x-hub-signature-256': signGitHubRequest(secret, body) },
       body,
     });
-    return response.status;
+    return { status: response.status, deliveryId };
+  }
+
+  /** Whether the delivery was taken: its queue item (the dedupe and durability write) and its run. */
+  async function published(switchboard: LocalSwitchboard, deliveryId: string) {
+    await switchboard.drain();
+    const queued = await switchboard.platform.table.get({ pk: `delivery#github#${deliveryId}`, sk: 'queue' });
+    const runs = (await switchboard.platform.runs.list({ limit: 100 })).filter((run) => run.trigger.eventId === deliveryId);
+    return { queued: queued !== undefined, runs: runs.length };
   }
 
   it('accepts the previous secret while GITHUB_WEBHOOK_SECRET_PREVIOUS names it, and the new one', async () => {
     const switchboard = await startLocalSwitchboard({ clock: new ManualClock(NOW), env: { GITHUB_WEBHOOK_SECRET: 'the-new-secret', GITHUB_WEBHOOK_SECRET_PREVIOUS: 'the-old-secret' } });
     try {
-      expect(await deliverSignedWith(switchboard, 'the-old-secret')).toBe(202);
-      expect(await deliverSignedWith(switchboard, 'the-new-secret')).toBe(202);
-      expect(await deliverSignedWith(switchboard, 'another-secret')).toBe(401);
+      expect((await deliverSignedWith(switchboard, 'the-old-secret')).status).toBe(202);
+      expect((await deliverSignedWith(switchboard, 'the-new-secret')).status).toBe(202);
+      const other = await deliverSignedWith(switchboard, 'another-secret');
+      expect(other.status).toBe(401);
+      expect(await published(switchboard, other.deliveryId)).toEqual({ queued: false, runs: 0 });
     } finally {
       await switchboard.dispose();
     }
   });
 
-  it('refuses the old secret with 401 once it is rotated out', async () => {
+  it('refuses the old secret with 401 once it is rotated out, and publishes nothing', async () => {
     const switchboard = await startLocalSwitchboard({ clock: new ManualClock(NOW), env: { GITHUB_WEBHOOK_SECRET: 'the-new-secret' } });
     try {
-      expect(await deliverSignedWith(switchboard, 'the-old-secret')).toBe(401);
-      expect(await deliverSignedWith(switchboard, 'the-new-secret')).toBe(202);
+      const old = await deliverSignedWith(switchboard, 'the-old-secret');
+      const current = await deliverSignedWith(switchboard, 'the-new-secret');
+
+      expect(old.status).toBe(401);
+      expect(await published(switchboard, old.deliveryId)).toEqual({ queued: false, runs: 0 });
+      expect(current.status).toBe(202);
+      expect(await published(switchboard, current.deliveryId)).toEqual({ queued: true, runs: 1 });
     } finally {
       await switchboard.dispose();
     }

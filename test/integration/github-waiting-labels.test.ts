@@ -3,6 +3,7 @@ import { FakeGitHubApi, githubAnswers } from '../support/fake-github-api';
 import { deliverGitHubWebhook, issueCommentPayload, PUBLIC_REPO, type Actor } from '../support/github-webhooks';
 import { startLocalSwitchboard, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
+import { until } from '../support/switchboard-process';
 
 const NOW = '2026-11-24T10:00:00-08:00';
 const WAITING = ['+more info please', '+Waiting on Reporter'];
@@ -177,6 +178,36 @@ describe('waiting-on-community labels, over HTTP with a fake GitHub reached thro
 
       expect(github.callsTo('issues/remove-label').map((call) => call.answer.status)).toEqual([429, 502, 503, 200, 200]);
       expect(removals(number)).toEqual(WAITING);
+    });
+
+    it.each([
+      ['a secondary limit with retry-after: 60', githubAnswers.secondaryRateLimit(60), 60],
+      ['a secondary limit without retry-after (GitHub: wait at least a minute)', githubAnswers.secondaryRateLimit(null), 60],
+      ['a primary limit that resets in half an hour', githubAnswers.primaryRateLimit(1_800, 403), 1_800],
+    ])('waits out %s, longer than the client waits in-process, on the runtime clock; then one removal each', async (_limit, answer, waitSeconds) => {
+      const number = newIssue();
+      github.script('issues/remove-label', answer);
+      const payload = issueCommentPayload({ number, labels: github.issueLabels(PUBLIC_REPO, number), commenter: { login: 'someone' } });
+
+      const { deliveryId } = await deliverGitHubWebhook(switchboard.url, 'issue_comment', payload);
+      await until('the run waits out the rate limit', () => switchboard.bus.backlog.rateLimited === 1);
+      switchboard.clock.advance((waitSeconds - 10) * 1_000);
+      await switchboard.tick();
+      const tooEarly = github.callsTo('issues/remove-label').length;
+      switchboard.clock.advance(12_000); // the wait, and the second after a primary limit's reset
+      await switchboard.tick();
+      await switchboard.drain();
+
+      expect(tooEarly).toBe(1);
+      expect(github.callsTo('issues/remove-label').map((call) => [call.params['name'], call.answer.status])).toEqual([
+        ['+more info please', 403],
+        ['+more info please', 200],
+        ['+Waiting on Reporter', 200],
+      ]);
+      const run = await switchboard.platform.runs.get(`github-labels:${deliveryId}`);
+      expect(run?.status).toBe('succeeded');
+      expect(run?.attempts).toBe(2);
+      expect(await switchboard.bus.failures.list()).toEqual([]);
     });
 
     it('retries the run when GitHub fails past the client retries, and still removes each label once', async () => {

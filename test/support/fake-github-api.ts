@@ -24,6 +24,8 @@ export interface GitHubCall {
   /** The raw request, for scans: path, query, headers and body as they came over the wire. */
   raw: string;
   authorization: string | undefined;
+  /** When the request arrived (`Date.now()`), to check that a retry came no sooner than it was told. */
+  receivedAt: number;
   answer: ScriptedAnswer;
 }
 
@@ -60,10 +62,10 @@ const DOCS = 'https://docs.github.com/rest';
 
 /** GitHub's error answers, as its REST API sends them. */
 export const githubAnswers = {
-  /** A secondary rate limit: 403 with GitHub's documented message and `retry-after`. */
-  secondaryRateLimit: (retryAfterSeconds = 1): ScriptedAnswer => ({
+  /** A secondary rate limit: 403 with GitHub's documented message and `retry-after` (none when `null`: "wait at least a minute"). */
+  secondaryRateLimit: (retryAfterSeconds: number | null = 1): ScriptedAnswer => ({
     status: 403,
-    headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-remaining': '4990' },
+    headers: { ...(retryAfterSeconds === null ? {} : { 'retry-after': String(retryAfterSeconds) }), 'x-ratelimit-remaining': '4990' },
     body: {
       message:
         'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID E7B2:3A4F:1C0D2E:1D4F5A:6700A1B2.',
@@ -261,6 +263,7 @@ export class FakeGitHubApi {
   }
 
   private async answer(req: IncomingMessage): Promise<ScriptedAnswer> {
+    const receivedAt = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const rawBody = Buffer.concat(chunks).toString('utf8');
@@ -281,6 +284,7 @@ export class FakeGitHubApi {
       body,
       raw: `${method} ${req.url ?? ''}\n${JSON.stringify(req.headers)}\n${rawBody}`,
       authorization,
+      receivedAt,
     };
     let answer: ScriptedAnswer;
     try {

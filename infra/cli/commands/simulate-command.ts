@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-context';
 import { registerContactFormScenarios } from './simulate/job-application-scenario';
 import { registerGitHubCommentScenario } from './simulate/github-comment-scenario';
+import { registerGitHubIssueScenario } from './simulate/github-issue-scenario';
 import { registerGitHubLabelScenario } from './simulate/github-label-scenario';
 import { registerSlackClickScenario } from './simulate/slack-click-scenario';
 import { registerSalesforceChangeScenario } from './simulate/salesforce-change-scenario';
@@ -30,6 +31,7 @@ export function registerSimulateCommands(program: Command, io: CliIo): void {
   registerContactFormScenarios(simulate, io);
   registerUnthreadUpdateScenario(simulate, io);
   registerGitHubCommentScenario(simulate, io);
+  registerGitHubIssueScenario(simulate, io);
   registerGitHubLabelScenario(simulate, io);
   registerSalesforceChangeScenario(simulate, io);
 }

@@ -47,6 +47,30 @@ export function issueCommentWebhook(input: SimulatedIssue & { commenter: Simulat
   };
 }
 
+/** An issue as an `issues` event carries it: GitHub sends these for issues only (a pull request's labels come as `pull_request`). */
+export type SimulatedPlainIssue = Omit<SimulatedIssue, 'pullRequest'>;
+
+/** `issues` labeled / unlabeled: `label` was added to or removed from the issue (`labels` is what it has after). */
+export function issueLabelWebhook(input: SimulatedPlainIssue & { action: 'labeled' | 'unlabeled'; label: string; sender: SimulatedUser }): Record<string, unknown> {
+  return {
+    action: input.action,
+    issue: issueObject({ ...input, pullRequest: false }),
+    label: labelObject(input.repository, input.label, 'ededed', null),
+    repository: repositoryObject(input.repository),
+    sender: user(input.sender),
+  };
+}
+
+/** `issues` closed / reopened: the issue in its new state, with the labels it carries. */
+export function issueStateWebhook(input: Omit<SimulatedPlainIssue, 'state'> & { action: 'closed' | 'reopened'; sender: SimulatedUser }): Record<string, unknown> {
+  return {
+    action: input.action,
+    issue: issueObject({ ...input, state: input.action === 'closed' ? 'closed' : 'open', pullRequest: false }),
+    repository: repositoryObject(input.repository),
+    sender: user(input.sender),
+  };
+}
+
 /** `label` created / edited / deleted in a repository; `previousName` makes an edit a rename. */
 export function labelWebhook(input: {
   action: 'created' | 'edited' | 'deleted';

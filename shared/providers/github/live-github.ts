@@ -79,6 +79,8 @@ interface CommentData {
  * `maxWaitSeconds` at once; 5xx and network failures are retried with backoff. What still fails is a
  * ProviderError (rate limits, 5xx, network: transient) that carries GitHub's status and message, never
  * the request: a label's description may name a customer, and a logged error is logged with its cause.
+ * A rate limit it did not wait out carries the wait GitHub asks for (`retryAfterSeconds`), so that the
+ * next attempt (the bus's retry) comes no sooner.
  *
  * @example
  * const github = new LiveGitHub({ credentials: { kind: 'token', token }, apiUrl: settings.apiUrls.github, log });
@@ -315,8 +317,9 @@ function errorCodesOf(error: unknown): string[] {
 
 /**
  * A failed call as a ProviderError: 429, a 403 that is a rate limit (secondary, or `x-ratelimit-remaining: 0`),
- * 5xx and answers that never came are transient; other 4xx permanent. Only GitHub's own message and error
- * codes are kept, never the request or the client's error.
+ * 5xx and answers that never came are transient; other 4xx permanent. A rate limit carries how long to wait
+ * before trying again (`retryAfterSeconds`, which the bus honours). Only GitHub's own message and error codes
+ * are kept, never the request or the client's error.
  */
 function toProviderError(operation: string, error: unknown): ProviderError {
   const status = statusOf(error);
@@ -333,14 +336,39 @@ function toProviderError(operation: string, error: unknown): ProviderError {
   const codes = errorCodesOf(error);
   const headers = response.headers ?? {};
   const rateLimited = status === 429 || (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /secondary rate/i.test(message)));
-  const retryAfter = headers['retry-after'];
+  const retryAfterSeconds = rateLimited ? rateLimitWaitSeconds(headers, Date.now()) : undefined;
   const detail = [
     `HTTP ${status}`,
     message === '' ? undefined : `"${message}"`,
     codes.length === 0 ? undefined : `(${codes.join(', ')})`,
-    rateLimited && retryAfter !== undefined ? `retry after ${retryAfter}s` : undefined,
+    retryAfterSeconds === undefined ? undefined : `retry after ${retryAfterSeconds}s`,
   ]
     .filter((part) => part !== undefined)
     .join(' ');
-  return new ProviderError('github', operation, rateLimited || status >= 500, detail, { status, ...(codes[0] === undefined ? {} : { code: codes[0] }) });
+  return new ProviderError('github', operation, rateLimited || status >= 500, detail, {
+    status,
+    ...(codes[0] === undefined ? {} : { code: codes[0] }),
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  });
+}
+
+/** GitHub's advice when a secondary rate limit names no time: "wait for at least one minute before retrying". */
+const SECONDARY_LIMIT_DEFAULT_WAIT_SECONDS = 60;
+
+/**
+ * How long a rate-limited request must wait, as GitHub documents it: the `retry-after` seconds when given;
+ * else, when the primary limit is used up (`x-ratelimit-remaining: 0`), until `x-ratelimit-reset` (epoch
+ * seconds) and a second more, as the throttling plugin retries; else at least a minute.
+ */
+function rateLimitWaitSeconds(headers: Record<string, string | undefined>, nowMs: number): number {
+  const retryAfter = headers['retry-after']?.trim();
+  if (retryAfter !== undefined && retryAfter !== '') {
+    const seconds = /^\d+$/.test(retryAfter) ? Number(retryAfter) : Math.ceil((Date.parse(retryAfter) - nowMs) / 1000);
+    if (Number.isFinite(seconds)) return Math.max(seconds, 0);
+  }
+  const reset = Number(headers['x-ratelimit-reset']);
+  if (headers['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset'] !== undefined && Number.isFinite(reset)) {
+    return Math.max(Math.ceil((reset * 1000 - nowMs) / 1000) + 1, 0);
+  }
+  return SECONDARY_LIMIT_DEFAULT_WAIT_SECONDS;
 }

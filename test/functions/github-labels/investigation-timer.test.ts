@@ -20,6 +20,14 @@ describe('the investigation check', () => {
     expect(due.toISOString()).toBe(new Date('2026-11-30T10:00:00-08:00').toISOString());
   });
 
+  it('counts from the next opening when the label is added on Thanksgiving itself: Friday and Monday', () => {
+    // Thursday 2026-11-26 10:00 PT is Thanksgiving (closed); the count starts Friday 27 at 06:00, whose ten open
+    // hours are the first business day; Monday 30 is the second, ending at closing time.
+    const due = investigationDueAt(calendar, new Date('2026-11-26T10:00:00-08:00'), 2);
+
+    expect(due.toISOString()).toBe(new Date('2026-11-30T16:00:00-08:00').toISOString());
+  });
+
   it('counts from the next opening when the label is added while closed', () => {
     const due = investigationDueAt(calendar, new Date('2026-11-28T12:00:00-08:00'), 2); // a Saturday
 

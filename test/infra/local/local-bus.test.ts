@@ -4,6 +4,7 @@ import { defineAutomation, type Automation } from '../../../shared/automation/au
 import type { DomainEvent } from '../../../shared/events/catalogue';
 import { createEvent } from '../../../shared/events/validate-event';
 import { createLogger } from '../../../shared/log/logger';
+import { ProviderError } from '../../../shared/providers/provider-error';
 import type { Table } from '../../../shared/store/table';
 import { ManualClock } from '../../support/manual-clock';
 import { sampleSlackMessageEvent } from '../../support/sample-events';
@@ -220,6 +221,118 @@ describe('the local bus', () => {
 
     // With one slot, Ev2 ran while Ev1 waited for its retry instead of behind it.
     expect(seen).toEqual(['Ev2', 'Ev1']);
+  });
+
+  describe("a provider's rate limit", () => {
+    const T0 = '2026-11-23T04:00:00.000Z';
+    const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1_000).toISOString();
+
+    /** A run that failed on a rate limit, as runAutomation rejects: the provider's error as its cause. */
+    function rateLimited(retryAfterSeconds: number): Error {
+      const limit = new ProviderError('github', 'issues/remove-label', true, 'HTTP 403 "You have exceeded a secondary rate limit."', { status: 403, retryAfterSeconds });
+      return new Error('run github-labels:Ev1 failed and will be retried', { cause: limit });
+    }
+
+    /** A bus whose deliveries fail as `failures` says for each attempt (then succeed), noting when each attempt ran. */
+    async function busFailing(clock: ManualClock, failures: (attempt: number) => Error | undefined, options: { retryDelaysMs: number[]; rateLimitAllowanceMs?: number }) {
+      const table = await createTestTable(clock);
+      const attempts: string[] = [];
+      const bus = new LocalBus(
+        table,
+        [recorder('github-labels', [{ detailType: 'slack.message.posted' }])],
+        async () => {
+          attempts.push(clock.now().toISOString());
+          const failure = failures(attempts.length);
+          if (failure !== undefined) throw failure;
+        },
+        clock,
+        log,
+        { concurrency: 8, ...options },
+      );
+      return { bus, table, attempts };
+    }
+
+    it('tries again no sooner than the provider asked, by the runtime clock, however short its usual delay', async () => {
+      const clock = new ManualClock(T0);
+      const { bus, attempts } = await busFailing(clock, (attempt) => (attempt === 1 ? rateLimited(60) : undefined), { retryDelaysMs: [5, 5] });
+
+      await bus.publish([message('Ev1')]);
+      await until(() => bus.backlog.rateLimited === 1);
+      clock.advance(59_000);
+      const early = bus.retryDue();
+      clock.advance(1_000);
+      const due = bus.retryDue();
+      await bus.drain();
+
+      expect([early, due]).toEqual([0, 1]);
+      expect(attempts).toEqual([at(0), at(60)]);
+      expect(await bus.failures.list()).toEqual([]);
+    });
+
+    it('does not use up attempts on rate limits while their waits stay within the allowance', async () => {
+      const clock = new ManualClock(T0);
+      // Three attempts (two retry delays), and five rate limits in a row before the provider takes it.
+      const { bus, attempts } = await busFailing(clock, (attempt) => (attempt <= 5 ? rateLimited(60) : undefined), { retryDelaysMs: [5, 5] });
+
+      await bus.publish([message('Ev1')]);
+      for (let wait = 1; wait <= 5; wait += 1) {
+        await until(() => bus.backlog.rateLimited === 1);
+        clock.advance(60_000);
+        bus.retryDue();
+      }
+      await bus.drain();
+
+      expect(attempts).toEqual([0, 60, 120, 180, 240, 300].map(at));
+      expect(await bus.failures.list()).toEqual([]);
+    });
+
+    it('counts rate-limited retries as attempts once the waits exceed the allowance, then keeps the delivery in the failed list', async () => {
+      const clock = new ManualClock(T0);
+      const { bus, attempts, table } = await busFailing(clock, () => rateLimited(3_600), { retryDelaysMs: [5], rateLimitAllowanceMs: 2 * 3_600_000 });
+
+      await bus.publish([message('Ev1')]);
+      // Two hour-long waits fit the two hours; the third uses up the one retry; the fourth failure is the last.
+      for (let wait = 1; wait <= 3; wait += 1) {
+        await until(() => bus.backlog.rateLimited === 1);
+        clock.advance(3_600_000);
+        bus.retryDue();
+      }
+      await bus.drain();
+
+      expect(attempts).toEqual([0, 3_600, 7_200, 10_800].map(at));
+      const failed = await bus.failures.list();
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toMatchObject({ automation: 'github-labels', attempts: 4, event: { detail: { eventId: 'Ev1' } } });
+      expect(await table.query({ partition: 'bus-pending', byTime: true })).toHaveLength(0);
+    });
+
+    it('waits a second at least when the provider names no wait', async () => {
+      const clock = new ManualClock(T0);
+      const { bus, attempts } = await busFailing(clock, (attempt) => (attempt === 1 ? rateLimited(0) : undefined), { retryDelaysMs: [] });
+
+      await bus.publish([message('Ev1')]);
+      await until(() => bus.backlog.rateLimited === 1);
+      const early = bus.retryDue();
+      clock.advance(1_000);
+      bus.retryDue();
+      await bus.drain();
+
+      expect(early).toBe(0);
+      expect(attempts).toEqual([at(0), at(1)]);
+    });
+
+    it('leaves a delivery waiting out a rate limit pending when it stops, for the next start', async () => {
+      const clock = new ManualClock(T0);
+      const { bus, table } = await busFailing(clock, () => rateLimited(60), { retryDelaysMs: [5, 5] });
+
+      await bus.publish([message('Ev1')]);
+      await until(() => bus.backlog.rateLimited === 1);
+      await bus.stop();
+
+      expect(bus.backlog.rateLimited).toBe(0);
+      expect(await table.query({ partition: 'bus-pending', byTime: true })).toHaveLength(1);
+      expect(await bus.failures.list()).toEqual([]);
+    });
   });
 
   it('delivers after a restart what a previous process accepted but did not finish', async () => {

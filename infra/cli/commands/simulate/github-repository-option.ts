@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import type { Config } from '../../../../shared/config/config-schema';
 import { parseRepositoryName } from '../../../../shared/providers/github/github';
 import { CliError } from '../../cli-error';
@@ -15,6 +16,12 @@ export function repositoryOption(config: Config, value: string): string {
   }
   if (parseRepositoryName(value) === undefined) throw new CliError(`--repo "${value}" is not public, confidential, or a repository as owner/name`);
   return value;
+}
+
+/** A `--repo` value checked as the option is parsed: `public`, `confidential`, or owner/name (resolved by `repositoryOption`). */
+export function parseRepositoryOption(value: string): string {
+  if (value === 'public' || value === 'confidential' || parseRepositoryName(value) !== undefined) return value;
+  throw new InvalidArgumentError(`"${value}" is not public, confidential, or a repository as owner/name`);
 }
 
 /** The webhook secret to sign with, or what to do without one. */

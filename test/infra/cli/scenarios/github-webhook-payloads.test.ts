@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { issueCommentPayloadSchema, labelPayloadSchema } from '../../../../functions/ingest/github/github-payloads';
-import { issueCommentWebhook, labelWebhook } from '../../../../infra/cli/scenarios/github-webhook-payloads';
+import { issueCommentPayloadSchema, issueLabelPayloadSchema, issueStatePayloadSchema, labelPayloadSchema } from '../../../../functions/ingest/github/github-payloads';
+import { issueCommentWebhook, issueLabelWebhook, issueStateWebhook, labelWebhook } from '../../../../infra/cli/scenarios/github-webhook-payloads';
 import examples from '@octokit/webhooks-examples';
 
 /** Every key path of a JSON value (array items as `[]`). */
@@ -44,6 +44,25 @@ describe("the simulated GitHub webhooks, against GitHub's own examples", () => {
       diff_url: 'https://github.com/example-org/product/pull/7.diff',
       patch_url: 'https://github.com/example-org/product/pull/7.patch',
     });
+  });
+
+  it('give an issues event (labeled, unlabeled, closed, reopened) only fields that GitHub sends, in the shape ingest reads', () => {
+    const known = exampleKeyPaths('issues');
+    const issue = { repository: 'example-org/product', number: 42, labels: ['bug', '~investigate'] };
+    const sender = { login: 'octocat', type: 'User' } as const;
+    for (const action of ['labeled', 'unlabeled'] as const) {
+      const simulated = issueLabelWebhook({ ...issue, action, state: 'open', label: '~investigate', sender });
+
+      expect(keyPaths(simulated).filter((path) => !known.has(path)), action).toEqual([]);
+      expect(issueLabelPayloadSchema.safeParse(simulated).success, action).toBe(true);
+    }
+    for (const action of ['closed', 'reopened'] as const) {
+      const simulated = issueStateWebhook({ ...issue, action, sender });
+
+      expect(keyPaths(simulated).filter((path) => !known.has(path)), action).toEqual([]);
+      expect(issueStatePayloadSchema.safeParse(simulated).success, action).toBe(true);
+      expect((simulated['issue'] as Record<string, unknown>)['state'], action).toBe(action === 'closed' ? 'closed' : 'open');
+    }
   });
 
   it('give a label event only fields that GitHub sends, in the shape ingest reads', () => {

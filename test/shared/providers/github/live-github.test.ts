@@ -88,14 +88,14 @@ describe('the live GitHub adapter, through octokit against a fake GitHub', () =>
       expect(fake.callsTo('issues/remove-label').map((call) => call.answer.status)).toEqual([502, 500, 200]);
     });
 
-    it('gives up on a retry-after longer than it may wait, as a transient failure for the bus to retry later', async () => {
+    it('gives up on a retry-after longer than it may wait, as a transient failure that says how long to wait', async () => {
       fake.seedIssue('example-org/product', 7, { labels: ['+a'] });
       fake.script('issues/remove-label', githubAnswers.secondaryRateLimit(3_600));
 
       const error = await caught(github.removeIssueLabel(PRODUCT, 7, '+a'));
 
       expect(error).toBeInstanceOf(ProviderError);
-      expect(error).toMatchObject({ transient: true, status: 403 });
+      expect(error).toMatchObject({ transient: true, status: 403, retryAfterSeconds: 3_600 });
       expect((error as Error).message).toContain('secondary rate limit');
       expect((error as Error).message).toContain('retry after 3600s');
       expect(fake.callsTo('issues/remove-label')).toHaveLength(1);
@@ -142,6 +142,95 @@ describe('the live GitHub adapter, through octokit against a fake GitHub', () =>
 
     it('says an issue that does not exist is not found', async () => {
       expect(await github.getIssue(PRODUCT, 404)).toEqual({ found: false });
+    });
+  });
+
+  describe('rate limits, waited out as GitHub documents them', () => {
+    /** Milliseconds between the first request of `operation` and its retry, as the fake saw them arrive. */
+    const retryGap = (operation: string) => {
+      const [first, retry] = fake.callsTo(operation);
+      return (retry?.receivedAt ?? Number.NaN) - (first?.receivedAt ?? Number.NaN);
+    };
+
+    it('retries a secondary limit no sooner than its retry-after', async () => {
+      // 100 ms per second of retry-after: a 2 s retry-after is a 200 ms wait.
+      const patient = new LiveGitHub({ credentials: { kind: 'token', token: TOKEN }, apiUrl: fake.url, log, tuning: { ...TUNING, retryAfterBaseMs: 100 } });
+      fake.seedIssue('example-org/product', 7, { labels: ['+a'] });
+      fake.script('issues/remove-label', githubAnswers.secondaryRateLimit(2));
+
+      await patient.removeIssueLabel(PRODUCT, 7, '+a');
+
+      expect(fake.callsTo('issues/remove-label').map((call) => call.answer.status)).toEqual([403, 200]);
+      // A lower bound only (a busy machine makes the gap longer, never shorter), with room for a timer
+      // that fires a millisecond early: it fails only if the retry-after was not waited out.
+      expect(retryGap('issues/remove-label')).toBeGreaterThanOrEqual(190);
+    });
+
+    it('retries a used-up primary limit no sooner than x-ratelimit-reset', async () => {
+      // 20 ms per second: the reset 10 s away (and the second after it) is a wait of at least 200 ms.
+      const patient = new LiveGitHub({ credentials: { kind: 'token', token: TOKEN }, apiUrl: fake.url, log, tuning: { ...TUNING, retryAfterBaseMs: 20 } });
+      fake.seedIssue('example-org/product', 7, { labels: ['+a'] });
+      fake.script('issues/remove-label', githubAnswers.primaryRateLimit(10, 403));
+
+      await patient.removeIssueLabel(PRODUCT, 7, '+a');
+
+      expect(fake.callsTo('issues/remove-label').map((call) => call.answer.status)).toEqual([403, 200]);
+      // The reset was at least 9 s after the request arrived (it is a whole second): the wait is at least
+      // (9 + 1) × 20 ms however long the client took to answer. A lower bound only, as above.
+      expect(retryGap('issues/remove-label')).toBeGreaterThanOrEqual(190);
+    });
+
+    it('says to wait a minute for a secondary limit that names no time, as GitHub advises', async () => {
+      fake.seedIssue('example-org/product', 7, { labels: ['+a'] });
+      fake.script('issues/remove-label', githubAnswers.secondaryRateLimit(null));
+
+      const error = await caught(github.removeIssueLabel(PRODUCT, 7, '+a'));
+
+      // The throttling plugin waits 60 s too, longer than it may in-process: one request, then the bus's turn.
+      expect(error).toMatchObject({ transient: true, status: 403, retryAfterSeconds: 60 });
+      expect(fake.callsTo('issues/remove-label')).toHaveLength(1);
+    });
+
+    it('says to wait until x-ratelimit-reset, and a second more, for a primary limit half an hour away (403 or 429)', async () => {
+      fake.seedIssue('example-org/product', 7, { labels: ['+a'] });
+      for (const status of [403, 429] as const) {
+        fake.reset();
+        fake.script('issues/remove-label', githubAnswers.primaryRateLimit(1_800, status));
+
+        const before = Date.now();
+        const error = await caught(github.removeIssueLabel(PRODUCT, 7, '+a'));
+        const after = Date.now();
+
+        const reset = Number(fake.callsTo('issues/remove-label')[0]?.answer.headers?.['x-ratelimit-reset']) * 1000;
+        expect(error, String(status)).toMatchObject({ transient: true, status });
+        const { retryAfterSeconds } = error as ProviderError;
+        expect(retryAfterSeconds, String(status)).toBeGreaterThanOrEqual(Math.ceil((reset - after) / 1000) + 1);
+        expect(retryAfterSeconds, String(status)).toBeLessThanOrEqual(Math.ceil((reset - before) / 1000) + 1);
+        expect(fake.callsTo('issues/remove-label'), String(status)).toHaveLength(1);
+      }
+    });
+
+    it('reads a retry-after given as an HTTP date', async () => {
+      fake.seedIssue('example-org/product', 7, { labels: ['+a'] });
+      const until = new Date(Math.ceil(Date.now() / 1000) * 1000 + 120_000);
+      fake.script('issues/remove-label', { ...githubAnswers.secondaryRateLimit(null), headers: { 'retry-after': until.toUTCString(), 'x-ratelimit-remaining': '4990' } });
+
+      const before = Date.now();
+      const error = await caught(github.removeIssueLabel(PRODUCT, 7, '+a'));
+      const after = Date.now();
+
+      const { retryAfterSeconds } = error as ProviderError;
+      expect(retryAfterSeconds).toBeGreaterThanOrEqual(Math.ceil((until.getTime() - after) / 1000));
+      expect(retryAfterSeconds).toBeLessThanOrEqual(Math.ceil((until.getTime() - before) / 1000));
+    });
+
+    it('says nothing about waiting for a failure that is not a rate limit', async () => {
+      fake.seedIssue('example-org/product', 7, { labels: ['+a'] });
+      fake.script('issues/remove-label', ...Array.from({ length: 4 }, () => githubAnswers.serverError(502)));
+
+      const error = await caught(github.removeIssueLabel(PRODUCT, 7, '+a'));
+
+      expect(error).toMatchObject({ transient: true, status: 502, retryAfterSeconds: undefined });
     });
   });
 
