@@ -53,7 +53,9 @@ export async function watchMessage(event: EventOf<'slack.message.posted'>, conte
     const joined = await store.continued(message.channel, { ts: message.ts, threadTs: message.threadTs, user });
     if (joined !== undefined) return { outcome: 'skipped', detail: `continues ${joined.ts}, already watched until ${describeInstant(new Date(joined.dueAt), timeZone)}` };
     const threadTs = message.threadTs ?? message.ts;
-    const timerId = `first-response:${message.channel}:${threadTs}`;
+    // Per watch, not per thread: a thread watched again after a flag gets a timer of its own, which a
+    // schedule of the last one not yet deleted (EventBridge Scheduler deletes it after it ran) cannot shadow.
+    const timerId = `first-response:${message.channel}:${message.ts}`;
     await store.start({
       channel: message.channel,
       ts: message.ts,

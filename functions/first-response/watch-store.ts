@@ -12,6 +12,7 @@ export interface Watch {
   customer: string;
   excerpt: string;
   dueAt: string;
+  /** Unique per watch (it names the watched message): a thread's next watch never reuses the timer of the last one. */
   timerId: string;
   /** The event that started the watch: its run waits until the watch is answered or flagged. */
   startedBy?: string;

@@ -7,7 +7,7 @@ import { createTestTable } from '../../support/test-table';
 const CHANNEL = 'C0ACMEPROD';
 
 function watch(ts: string, threadTs: string, user = 'U0CUSTOMER1'): Watch {
-  return { channel: CHANNEL, ts, threadTs, user, customer: 'Acme Corp', excerpt: 'help', dueAt: '2026-11-23T16:00:00.000Z', timerId: `first-response:${CHANNEL}:${threadTs}` };
+  return { channel: CHANNEL, ts, threadTs, user, customer: 'Acme Corp', excerpt: 'help', dueAt: '2026-11-23T16:00:00.000Z', timerId: `first-response:${CHANNEL}:${ts}` };
 }
 
 describe('the first-response watch store', () => {
