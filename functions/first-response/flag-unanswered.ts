@@ -33,6 +33,7 @@ export async function flagUnanswered(event: EventOf<'timer.fired'>, context: Aut
   const answer = await store.teamAnswerAfter(watch.channel, watch.threadTs, watch.ts);
   if (answer !== undefined) {
     run.check('still waiting for a first reply', `a team member answered ${describeInstant(slackTsToDate(answer), timeZone)}`);
+    await store.noteTeamMessage(watch.channel, watch.threadTs, answer, context.clock.now());
     await endWatch(watch, context, store, `a team member answered ${describeInstant(slackTsToDate(answer), timeZone)}`);
     return;
   }

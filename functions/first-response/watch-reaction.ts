@@ -30,7 +30,7 @@ export async function watchReaction(event: EventOf<'slack.reaction.added'>, cont
       // The message's own watch, or the watch of the same customer that this later line of theirs joined.
       (watch) => watch.ts === reaction.messageTs || (watch.user === reaction.messageUser && watch.ts < reaction.messageTs),
     );
-    for (const watch of answered) await closeWatch(watch, context, store, `${reaction.user} reacted :${reaction.reaction}:`);
+    for (const watch of answered) await closeWatch(watch, context, store, { ts: reaction.reactedTs, reason: `${reaction.user} reacted :${reaction.reaction}:` });
     return answered.length === 0
       ? { detail: `:${reaction.reaction}: on ${reaction.messageTs}; no watch was waiting for it` }
       : { detail: `:${reaction.reaction}: answered ${answered.map((watch) => watch.ts).join(', ')}` };

@@ -25,15 +25,19 @@ const partitionOf = (channel: string) => `first-response#${channel}`;
 const watchKey = (channel: string, threadTs: string) => ({ pk: partitionOf(channel), sk: `watch#${threadTs}` });
 /** A customer's pending watch at the top of the channel: their next lines there are the same question. */
 const customerKey = (channel: string, user: string) => ({ pk: partitionOf(channel), sk: `customer#${user}` });
-/** The latest team message at the top of the channel, or in one thread. */
+/**
+ * The latest team message at the top of the channel; or a thread's latest answer: a team reply in it,
+ * or the message (or counted reaction) that answered its watch.
+ */
 const teamKey = (channel: string, threadTs: string | undefined) => ({ pk: partitionOf(channel), sk: threadTs === undefined ? 'team' : `team#${threadTs}` });
 
 /**
  * The watch's state, one partition per channel: one pending watch per thread, keyed by the thread, and
  * for each customer their pending watch at the top of the channel — so that a new message finds the
  * question it continues with one read however busy the channel — and the latest team message in the
- * channel and in each thread, checked when a deadline comes, so that a reply processed before the
- * customer's message still counts. Only a team member's message at the top of the channel, which
+ * channel and each thread's latest answer, checked when a deadline comes (a reply processed before the
+ * customer's message still counts) and when a customer writes in a thread (an answered thread needs no
+ * first reply). Only a team member's message at the top of the channel, which
  * answers every earlier question, lists the pending watches.
  */
 export class WatchStore {
@@ -82,7 +86,10 @@ export class WatchStore {
     }
   }
 
-  /** A team member wrote at `ts`, at the top of the channel or in a thread: the latest one is kept. */
+  /**
+   * A team member wrote at `ts`, at the top of the channel or in a thread — or answered the watch of the
+   * thread `threadTs` at `ts` — : the latest one is kept.
+   */
   async noteTeamMessage(channel: string, threadTs: string | undefined, ts: string, now: Date): Promise<void> {
     try {
       // Slack ts of our era have the same number of digits, so they order as strings.
@@ -90,6 +97,14 @@ export class WatchStore {
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error; // a later message is already noted
     }
+  }
+
+  /**
+   * When the team answered a thread, if it did (the latest answer kept): a team member replied in it, or
+   * the watch of its first question was answered (`noteTeamMessage` with the answer's ts).
+   */
+  async threadAnsweredAt(channel: string, threadTs: string): Promise<string | undefined> {
+    return (await this.table.get<{ lastTs?: string }>(teamKey(channel, threadTs), { consistent: true }))?.lastTs;
   }
 
   /** The latest team message after `ts` at the top of the channel or in `threadTs`, if any. */

@@ -53,4 +53,12 @@ describe('the first-response watch store', () => {
 
     expect((await store.pending(CHANNEL)).map((pending) => pending.ts)).toEqual(['1795000000.000100', '1795000500.000100']);
   });
+
+  it("keeps a thread's latest answer, and none for a thread nobody answered", async () => {
+    await store.noteTeamMessage(CHANNEL, '1795000000.000100', '1795000600.000100', new Date('2026-11-23T15:10:00Z'));
+    await store.noteTeamMessage(CHANNEL, '1795000000.000100', '1795000300.000100', new Date('2026-11-23T15:10:00Z'));
+
+    expect(await store.threadAnsweredAt(CHANNEL, '1795000000.000100')).toBe('1795000600.000100');
+    expect(await store.threadAnsweredAt(CHANNEL, '1795000900.000100')).toBeUndefined();
+  });
 });
