@@ -60,7 +60,10 @@ export async function watchMessage(event: EventOf<'slack.message.posted'>, conte
   const { dueAt, within } = responseDeadline(postedAt, calendar, settings);
   await run.step('watch for a first reply', async () => {
     const joined = await store.continued(message.channel, { ts: message.ts, threadTs: message.threadTs, user });
-    if (joined !== undefined) return { outcome: 'skipped', detail: `continues ${joined.ts}, already watched until ${describeInstant(new Date(joined.dueAt), timeZone)}` };
+    if (joined !== undefined) {
+      await store.noteLine(message.channel, message.ts, joined);
+      return { outcome: 'skipped', detail: `continues ${joined.ts}, already watched until ${describeInstant(new Date(joined.dueAt), timeZone)}` };
+    }
     const threadTs = message.threadTs ?? message.ts;
     // Per watch, not per thread: a thread watched again after a flag gets a timer of its own, which a
     // schedule of the last one not yet deleted (EventBridge Scheduler deletes it after it ran) cannot shadow.

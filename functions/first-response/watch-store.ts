@@ -30,6 +30,8 @@ const customerKey = (channel: string, user: string) => ({ pk: partitionOf(channe
  * or the message (or counted reaction) that answered its watch.
  */
 const teamKey = (channel: string, threadTs: string | undefined) => ({ pk: partitionOf(channel), sk: threadTs === undefined ? 'team' : `team#${threadTs}` });
+/** A watched customer line that is not its thread's root (a reply, or a line that joined a watch): which thread it is in. */
+const lineKey = (channel: string, ts: string) => ({ pk: partitionOf(channel), sk: `line#${ts}` });
 
 /**
  * The watch's state, one partition per channel: one pending watch per thread, keyed by the thread, and
@@ -37,17 +39,35 @@ const teamKey = (channel: string, threadTs: string | undefined) => ({ pk: partit
  * question it continues with one read however busy the channel — and the latest team message in the
  * channel and each thread's latest answer, checked when a deadline comes (a reply processed before the
  * customer's message still counts) and when a customer writes in a thread (an answered thread needs no
- * first reply). Only a team member's message at the top of the channel, which
+ * first reply). Each watched line that is not a thread's root points to its thread, so that a reaction
+ * on it finds the one watch it may answer. Only a team member's message at the top of the channel, which
  * answers every earlier question, lists the pending watches.
  */
 export class WatchStore {
   constructor(private readonly table: Table) {}
 
-  /** Starts a watch; at the top of the channel, it is also the customer's. */
+  /** Starts a watch; at the top of the channel, it is also the customer's; in a thread, its line points there. */
   async start(watch: Watch): Promise<void> {
     const expiresAt = expiresInDays(new Date(watch.dueAt), RETENTION_DAYS);
     await this.table.put({ ...watchKey(watch.channel, watch.threadTs), ...watch, expiresAt });
     if (watch.threadTs === watch.ts) await this.table.put({ ...customerKey(watch.channel, watch.user), threadTs: watch.threadTs, expiresAt });
+    else await this.noteLine(watch.channel, watch.ts, watch);
+  }
+
+  /** A customer line joined `watch`: a reaction on it answers that watch. */
+  async noteLine(channel: string, ts: string, watch: Pick<Watch, 'threadTs' | 'dueAt'>): Promise<void> {
+    await this.table.put({ ...lineKey(channel, ts), threadTs: watch.threadTs, expiresAt: expiresInDays(new Date(watch.dueAt), RETENTION_DAYS) });
+  }
+
+  /**
+   * The pending watch a message answers when reacted to: its own (it started one at the top of the
+   * channel, or is the root of a watched thread), or that of the thread it was watched in.
+   */
+  async watchOfMessage(channel: string, ts: string): Promise<Watch | undefined> {
+    const own = await this.get(channel, ts);
+    if (own !== undefined) return own;
+    const line = await this.table.get<{ threadTs: string }>(lineKey(channel, ts), { consistent: true });
+    return line === undefined ? undefined : this.get(channel, line.threadTs);
   }
 
   /** The pending watch of a thread (a message's own ts for the top of the channel). */

@@ -230,4 +230,37 @@ describe('the first-response watch, over HTTP with a fake Slack API', () => {
       expect(JSON.stringify(flags()[1]?.args['blocks'])).toContain('Hello? Anyone?');
     });
   });
+
+  describe('reactions, when they count', () => {
+    beforeEach(async () => {
+      await switchboard.platform.configs.change('test: reactions count', (config) => {
+        config.firstResponse!.reactionsCount = true;
+        return config;
+      });
+      slack.addUser(TEAMMATE, COMPANY_TEAM);
+    });
+
+    it("close only the watch of the message reacted to, not the same customer's question in another thread", async () => {
+      const olderThread = dateToSlackTs(new Date('2026-11-20T09:00:00-08:00'));
+      await customerWrites(MONDAY_TEN, { text: 'First question' });
+      const inOtherThread = await customerWrites('2026-11-23T10:05:00-08:00', { threadTs: olderThread, text: 'Second question, in an old thread' });
+      await reacts('2026-11-23T10:10:00-08:00', inOtherThread.ts);
+
+      await clockReaches('2026-11-23T11:06:00-08:00');
+
+      expect(flags()).toHaveLength(1);
+      expect(JSON.stringify(flags()[0]?.args['blocks'])).toContain('First question');
+    });
+
+    it('close the watch a later line of the customer joined, when that line is reacted to', async () => {
+      await customerWrites(MONDAY_TEN, { text: 'Hi' });
+      const line = await customerWrites('2026-11-23T10:01:00-08:00', { text: 'Our exports fail' });
+      await reacts('2026-11-23T10:10:00-08:00', line.ts);
+
+      await clockReaches('2026-11-23T11:05:00-08:00');
+
+      expect(flags()).toHaveLength(0);
+      expect(await switchboard.timers.list()).toEqual([]);
+    });
+  });
 });
