@@ -5,9 +5,10 @@ import { designatedChannelOf } from '../../shared/customers/customer-messages';
 import type { EventOf } from '../../shared/events/catalogue';
 import type { SheetTab } from '../../shared/providers/google-sheets/spreadsheet';
 import { firstLine } from '../../shared/providers/slack/slack-text';
-import { questionAdded, questionsNotSetUp } from './question-messages';
+import { channelLabel, questionAdded, questionsNotSetUp, switchboardNotInChannel } from './question-messages';
 import { findQuestionRow, QUESTION_RANGE, questionKey, questionRow } from './question-row';
 import { QuestionStore } from './question-store';
+import { isNotInChannel, tellPrivately } from './tell-privately';
 import { nextWeeklySummary } from './weekly-summary-schedule';
 
 /** The callback id of the "Send to customer questions" shortcut in the Slack app (README, the manifest). */
@@ -23,7 +24,8 @@ interface AddedRow {
 /**
  * Someone used "Send to customer questions" on a message: append it to the sheet once per message —
  * however often Slack retries or people use the shortcut on it — file it for the week's summary, and
- * tell them, privately, where the row is.
+ * tell them, privately, where the row is. Where Switchboard is not in the channel and Slack refuses to
+ * let it read or answer there, the shortcut's response URL tells them to invite it.
  */
 export async function addQuestion(event: EventOf<'slack.shortcut.used'>, context: AutomationContext): Promise<void> {
   const { run, config } = context;
@@ -34,11 +36,8 @@ export async function addQuestion(event: EventOf<'slack.shortcut.used'>, context
   if (settings === undefined) {
     run.check('customer questions are configured', 'no customerQuestions section in the configuration');
     await run.step('tell them it is not set up', async () => {
-      // Ephemeral: Slack keeps nothing an app can look up, so a crash mid-call may show it twice.
-      const told = await context.once(`customer-questions.not-set-up:${shortcut.eventId}`, () =>
-        context.slack.postEphemeral(questionsNotSetUp({ channel: shortcut.channel, user: shortcut.user, threadTs: shortcut.threadTs })),
-      );
-      return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `ephemeral reply to ${shortcut.user}` };
+      const told = await tellPrivately(context, shortcut, `customer-questions.not-set-up:${shortcut.eventId}`, questionsNotSetUp({ channel: shortcut.channel, user: shortcut.user, threadTs: shortcut.threadTs }));
+      return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `told ${shortcut.user} by ${told.how}` };
     });
     return;
   }
@@ -50,9 +49,24 @@ export async function addQuestion(event: EventOf<'slack.shortcut.used'>, context
   const key = questionKey(shortcut.channel, shortcut.messageTs);
 
   const permalink = await run.step('link to the message', async () => {
-    const link = await context.slack.permalink(shortcut.channel, shortcut.messageTs);
-    return { detail: `${shortcut.channel} ${shortcut.messageTs}`, link };
+    try {
+      const link = await context.slack.permalink(shortcut.channel, shortcut.messageTs);
+      return { detail: `${shortcut.channel} ${shortcut.messageTs}`, link };
+    } catch (error) {
+      // Without a response URL nobody could be told: the run fails, and says why.
+      if (!isNotInChannel(error) || shortcut.responseUrl === undefined) throw error;
+      return { outcome: 'filtered' as const, detail: `Slack refused (${error.code}): Switchboard is not in ${channelLabel(shortcut)}`, link: undefined };
+    }
   });
+  if (permalink.link === undefined) {
+    await run.step('tell them to invite Switchboard', async () => {
+      // A response URL leaves nothing to look up after a crash: at worst the advice shows twice.
+      const told = await context.once(`customer-questions.invite:${shortcut.eventId}`, () => context.slack.respond(shortcut.responseUrl as string, switchboardNotInChannel(channelLabel(shortcut))));
+      return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `told ${shortcut.user}, through the response URL, to invite @Switchboard to ${channelLabel(shortcut)}` };
+    });
+    return;
+  }
+  const link = permalink.link;
 
   // The sheet is read before appending, and read again by a process that takes over a crashed claim: a
   // row whose append reached Google but whose answer (or completion) was lost is found, not added twice.
@@ -68,7 +82,7 @@ export async function addQuestion(event: EventOf<'slack.shortcut.used'>, context
         const existing = await findRow();
         if (existing !== undefined) return existing;
         const addedAt = context.clock.now();
-        const cells = questionRow({ ...shortcut, customer, permalink: permalink.link, sentBy: shortcut.userName ?? shortcut.user, addedAt, timeZone });
+        const cells = questionRow({ ...shortcut, customer, permalink: link, sentBy: shortcut.userName ?? shortcut.user, addedAt, timeZone });
         const appended = await context.sheets.appendRow(tab, cells);
         return { row: appended.row, url: appended.url, addedAt: addedAt.toISOString() };
       },
@@ -87,7 +101,7 @@ export async function addQuestion(event: EventOf<'slack.shortcut.used'>, context
       customer,
       channelLabel: shortcut.channelName === undefined ? shortcut.channel : `#${shortcut.channelName}`,
       excerpt: firstLine(shortcut.text, EXCERPT_LIMIT),
-      permalink: permalink.link,
+      permalink: link,
       rowUrl: added.url,
       row: added.row,
       addedAt: added.addedAt,
@@ -104,10 +118,8 @@ export async function addQuestion(event: EventOf<'slack.shortcut.used'>, context
   });
 
   await run.step('confirm to the person who sent it', async () => {
-    // Ephemeral: nothing to look up after a crash (at worst the confirmation shows twice).
-    const told = await context.once(`customer-questions.confirm:${shortcut.eventId}`, () =>
-      context.slack.postEphemeral(questionAdded({ channel: shortcut.channel, user: shortcut.user, threadTs: shortcut.threadTs, row: added.row, url: added.url, already: added.already })),
-    );
-    return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `ephemeral reply to ${shortcut.user}` };
+    const confirmation = questionAdded({ channel: shortcut.channel, user: shortcut.user, threadTs: shortcut.threadTs, row: added.row, url: added.url, already: added.already });
+    const told = await tellPrivately(context, shortcut, `customer-questions.confirm:${shortcut.eventId}`, confirmation);
+    return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `told ${shortcut.user} by ${told.how}` };
   });
 }

@@ -18,3 +18,20 @@ export function questionsNotSetUp(input: { channel: string; user: string; thread
     text: 'Customer questions are not set up yet: an admin adds `customerQuestions` (the sheet) to the Switchboard configuration.',
   };
 }
+
+/** How a channel reads in a message: `#ext-acme`, or Slack's mention of its id when the name is unknown. */
+export function channelLabel(input: { channel: string; channelName?: string | undefined }): string {
+  return input.channelName === undefined ? `<#${input.channel}>` : `#${input.channelName}`;
+}
+
+/** What to do when Switchboard is not in the channel: invite it. */
+export function inviteSwitchboardHint(channel: string): string {
+  return `Switchboard is not in ${channel}: invite @Switchboard to ${channel} (type \`/invite @Switchboard\` there) so that it can answer there.`;
+}
+
+/** Told, through the shortcut's response URL, when Slack does not let Switchboard read the message: nothing was added. */
+export function switchboardNotInChannel(channel: string): { text: string } {
+  return {
+    text: `:warning: I could not add this question: Switchboard is not in ${channel}, so Slack does not let it read the message. Invite @Switchboard to ${channel} (type \`/invite @Switchboard\` there), then use *Send to customer questions* on the message again.`,
+  };
+}

@@ -25,12 +25,15 @@ export async function flagUnanswered(event: EventOf<'timer.fired'>, context: Aut
   const [channel, threadTs] = [timer.subject.slice(0, separator), timer.subject.slice(separator + 1)];
   const store = new WatchStore(context.table);
   const timeZone = businessCalendarOf(config).settings.timeZone;
-  const watch = await store.get(channel, threadTs);
+  const pending = await store.get(channel, threadTs);
+  // The thread's watch now may be a later one, with a timer of its own: this timer was for an earlier watch.
+  const watch = pending?.timerId === timer.timerId ? pending : undefined;
   if (!run.check('still waiting for a first reply', watch === undefined ? `${threadTs} in ${channel} was answered in time` : undefined)) return;
   if (watch === undefined) return;
   const answer = await store.teamAnswerAfter(watch.channel, watch.threadTs, watch.ts);
   if (answer !== undefined) {
     run.check('still waiting for a first reply', `a team member answered ${describeInstant(slackTsToDate(answer), timeZone)}`);
+    await store.noteTeamMessage(watch.channel, watch.threadTs, answer, context.clock.now());
     await endWatch(watch, context, store, `a team member answered ${describeInstant(slackTsToDate(answer), timeZone)}`);
     return;
   }

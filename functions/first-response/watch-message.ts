@@ -14,8 +14,10 @@ const EXCERPT_LIMIT = 150;
 
 /**
  * A message in a designated channel. A customer's starts a watch: a timer for the time a first reply is
- * due (unless it continues a question already watched). A team member's answers the watches it replies
- * to — in the thread, or in the channel — and cancels their timers.
+ * due — unless it continues a question already watched, or is a reply in a thread the team has already
+ * answered (the SLA is the first response; a new message at the top of the channel is a new conversation,
+ * and is watched). A team member's answers the watches it replies to — in the thread, or in the channel —
+ * and cancels their timers.
  */
 export async function watchMessage(event: EventOf<'slack.message.posted'>, context: AutomationContext): Promise<void> {
   const { run, config } = context;
@@ -34,7 +36,9 @@ export async function watchMessage(event: EventOf<'slack.message.posted'>, conte
       // A reply in a thread answers that thread's watch; one at the top of the channel, every earlier one.
       const candidates = message.threadTs === undefined ? await store.pending(message.channel) : [await store.get(message.channel, message.threadTs)].filter((watch) => watch !== undefined);
       const answered = answeredWatches(candidates, { ts: message.ts, threadTs: message.threadTs });
-      for (const watch of answered) await closeWatch(watch, context, store, `${message.user} answered in ${message.threadTs === undefined ? 'the channel' : 'the thread'}`);
+      for (const watch of answered) {
+        await closeWatch(watch, context, store, { ts: message.ts, reason: `${message.user} answered in ${message.threadTs === undefined ? 'the channel' : 'the thread'}` });
+      }
       const where = message.threadTs === undefined ? 'in the channel' : `in thread ${message.threadTs}`;
       return answered.length === 0
         ? { detail: `${message.user} wrote ${where}; no watch was waiting for it` }
@@ -47,13 +51,23 @@ export async function watchMessage(event: EventOf<'slack.message.posted'>, conte
   const user = message.user as string; // checked by whyNotACustomer
   const calendar = businessCalendarOf(config);
   const timeZone = calendar.settings.timeZone;
+  const inThread = message.threadTs !== undefined && message.threadTs !== message.ts;
+  const answeredAt = inThread ? await store.threadAnsweredAt(message.channel, message.threadTs as string) : undefined;
+  const alreadyAnswered = answeredAt === undefined ? undefined : `the team already answered this thread at ${describeInstant(slackTsToDate(answeredAt), timeZone)}`;
+  if (!run.check('needs a first response', alreadyAnswered, inThread ? `no team answer in thread ${message.threadTs} yet` : 'a new conversation at the top of the channel')) return;
+
   const postedAt = slackTsToDate(message.ts);
   const { dueAt, within } = responseDeadline(postedAt, calendar, settings);
   await run.step('watch for a first reply', async () => {
     const joined = await store.continued(message.channel, { ts: message.ts, threadTs: message.threadTs, user });
-    if (joined !== undefined) return { outcome: 'skipped', detail: `continues ${joined.ts}, already watched until ${describeInstant(new Date(joined.dueAt), timeZone)}` };
+    if (joined !== undefined) {
+      await store.noteLine(message.channel, message.ts, joined);
+      return { outcome: 'skipped', detail: `continues ${joined.ts}, already watched until ${describeInstant(new Date(joined.dueAt), timeZone)}` };
+    }
     const threadTs = message.threadTs ?? message.ts;
-    const timerId = `first-response:${message.channel}:${threadTs}`;
+    // Per watch, not per thread: a thread watched again after a flag gets a timer of its own, which a
+    // schedule of the last one not yet deleted (EventBridge Scheduler deletes it after it ran) cannot shadow.
+    const timerId = `first-response:${message.channel}:${message.ts}`;
     await store.start({
       channel: message.channel,
       ts: message.ts,

@@ -7,7 +7,8 @@ import { WatchStore } from './watch-store';
 /**
  * An emoji reaction counts as a first reply only when the configuration says so, and only from a team
  * member (Slack does not say whose workspace a reactor is from: `users.info` does). It answers the watch
- * of the message reacted to, or the watch that message continued.
+ * of the message reacted to, or the watch of the thread that message was watched in (a line that joined
+ * a customer's question, a reply in a thread) — never a watch of another thread.
  */
 export async function watchReaction(event: EventOf<'slack.reaction.added'>, context: AutomationContext): Promise<void> {
   const { run, config } = context;
@@ -26,13 +27,10 @@ export async function watchReaction(event: EventOf<'slack.reaction.added'>, cont
 
   const store = new WatchStore(context.table);
   await run.step('close the watch it answers', async () => {
-    const answered = (await store.pending(reaction.channel)).filter(
-      // The message's own watch, or the watch of the same customer that this later line of theirs joined.
-      (watch) => watch.ts === reaction.messageTs || (watch.user === reaction.messageUser && watch.ts < reaction.messageTs),
-    );
-    for (const watch of answered) await closeWatch(watch, context, store, `${reaction.user} reacted :${reaction.reaction}:`);
-    return answered.length === 0
-      ? { detail: `:${reaction.reaction}: on ${reaction.messageTs}; no watch was waiting for it` }
-      : { detail: `:${reaction.reaction}: answered ${answered.map((watch) => watch.ts).join(', ')}` };
+    // Only the watch of the message reacted to, or of the thread it was watched in: never another thread's.
+    const answered = await store.watchOfMessage(reaction.channel, reaction.messageTs);
+    if (answered === undefined) return { detail: `:${reaction.reaction}: on ${reaction.messageTs}; no watch was waiting for it` };
+    await closeWatch(answered, context, store, { ts: reaction.reactedTs, reason: `${reaction.user} reacted :${reaction.reaction}:` });
+    return { detail: `:${reaction.reaction}: answered ${answered.ts}` };
   });
 }

@@ -22,6 +22,11 @@ export interface IngestContext {
   /** Form posts seen within their re-post window, so that the same form posted again counts once. */
   formSubmissions: FormSubmissions;
   log: Logger;
+  /**
+   * Where a Slack shortcut's `response_url` may point besides https://hooks.slack.com/: a fake Slack on
+   * 127.0.0.1 in tests. Unset in production, where only Slack's own are kept.
+   */
+  slackResponseUrlOverride?: string | undefined;
   runtime: 'aws' | 'local';
   version: string;
 }

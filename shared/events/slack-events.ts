@@ -58,6 +58,11 @@ export const slackShortcutUsedSchema = z.extend(envelopeSchema, {
   messageBotId: z.optional(idSchema),
   /** The first 4,000 characters of the message; longer ones end with "…". */
   text: text(4_000),
+  /**
+   * Slack's `response_url` for this use (https://hooks.slack.com/…, checked by ingest): answers the person
+   * for 30 minutes even where the bot is not a member. A credential of sorts: never logged.
+   */
+  responseUrl: z.optional(text(500, 1)),
 });
 
 /** Someone reacted with an emoji to a message (Events API `reaction_added` on a message item). */

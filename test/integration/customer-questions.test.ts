@@ -1,11 +1,17 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { customerQuestions } from '../../functions/customer-questions/automation';
 import { QUESTION_COLUMNS } from '../../functions/customer-questions/question-row';
+import { DEFAULT_CONTACT_FORM_RULES } from '../../functions/ingest/contact-form/contact-form-rules';
+import { FormSubmissions } from '../../functions/ingest/contact-form/form-submissions';
+import { createIngest } from '../../functions/ingest/ingest';
+import { signSlackRequest } from '../../functions/ingest/slack/verify-slack-request';
+import { newSlackTriggerId, slackShortcutPayload } from '../../infra/cli/scenarios/slack-shortcut-payload';
+import { createLogger } from '../../shared/log/logger';
 import { FakeGoogleSheetsApi } from '../support/fake-google-sheets-api';
 import { FakeSlackApi } from '../support/fake-slack-api';
-import { startLocalSwitchboard, type LocalSwitchboard } from '../support/local-switchboard';
+import { startLocalSwitchboard, TEST_SIGNING_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
 import { ManualClock } from '../support/manual-clock';
-import { CUSTOMER_CHANNEL, TEAMMATE, useSlackShortcut } from '../support/slack-requests';
+import { COMPANY_TEAM, CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, TEAMMATE, useSlackShortcut } from '../support/slack-requests';
 import { dateToSlackTs } from '../../shared/providers/slack/slack-ts';
 
 // The example configuration: spreadsheet 1ExampleSpreadsheetId…, tab "Customer questions", docs channel
@@ -153,6 +159,114 @@ describe('customer questions, over HTTP with fake Slack and Google Sheets APIs',
       expect(run.status).toBe('filtered');
       expect(google.calls).toHaveLength(0);
       expect(String(slack.callsTo('chat.postEphemeral')[0]?.args['text'])).toContain('not set up');
+    });
+  });
+
+  describe('when Switchboard is not in the channel', () => {
+    const refused = (error: string) => ({ status: 200, body: { ok: false, error } });
+
+    /**
+     * The shortcut as Slack sends it, signed, through the real ingest, whose test override lets it keep a
+     * response URL of the fake Slack (production keeps only https://hooks.slack.com/ ones).
+     */
+    async function useShortcutAnsweringAt(responseUrl: string): Promise<string> {
+      const triggerId = newSlackTriggerId();
+      const ingest = createIngest({
+        clock: switchboard.clock,
+        secrets: async () => ({ SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET }),
+        publicBaseUrl: () => switchboard.url,
+        intake: switchboard.bus,
+        contactFormRules: async () => DEFAULT_CONTACT_FORM_RULES,
+        formSubmissions: new FormSubmissions(switchboard.platform.table, switchboard.clock),
+        log: createLogger({ level: 'SILENT', runtime: 'local' }),
+        slackResponseUrlOverride: slack.responseUrlBase,
+        runtime: 'local',
+        version: 'test',
+      });
+      const payload = slackShortcutPayload({
+        teamId: COMPANY_TEAM,
+        callbackId: 'customer-questions:send',
+        user: TEAMMATE,
+        userName: 'robin',
+        userTeam: COMPANY_TEAM,
+        channel: CUSTOMER_CHANNEL,
+        channelName: 'ext-acme',
+        messageTs: ASKED,
+        messageUser: CUSTOMER,
+        messageUserTeam: CUSTOMER_TEAM,
+        text: 'How do we rotate the API key without downtime?',
+        actionTs: dateToSlackTs(switchboard.clock.now()),
+        triggerId,
+        responseUrl,
+      });
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      const timestamp = Math.floor(switchboard.clock.now().getTime() / 1000);
+      const answer = await ingest({
+        method: 'POST',
+        path: '/webhooks/slack/interactions',
+        query: new URLSearchParams(),
+        rawQuery: '',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackRequest(TEST_SIGNING_SECRET, timestamp, body) },
+        body: Buffer.from(body),
+      });
+      expect(answer.status).toBe(200);
+      return triggerId;
+    }
+
+    it('tells the person, through the response URL, to invite @Switchboard, and appends nothing, when Slack will not let it read the message', async () => {
+      slack.failFromNowOn('chat.getPermalink', refused('not_in_channel'));
+      const responseUrl = slack.responseUrl();
+
+      const run = await runOf(await useShortcutAnsweringAt(responseUrl));
+
+      expect(run.status).toBe('filtered');
+      expect(google.callsTo('values.append')).toHaveLength(0);
+      expect(slack.callsTo('response_url')).toHaveLength(1);
+      const [told] = slack.callsTo('response_url');
+      expect(told).toMatchObject({ responseUrl, answer: { status: 200 }, args: { response_type: 'ephemeral', replace_original: false } });
+      expect(String(told?.args['text'])).toContain('Switchboard is not in #ext-acme');
+      expect(String(told?.args['text'])).toContain('Invite @Switchboard to #ext-acme');
+      expect(run.steps.slice(-2)).toMatchObject([
+        { name: 'link to the message', outcome: 'filtered', detail: 'Slack refused (not_in_channel): Switchboard is not in #ext-acme' },
+        { name: 'tell them to invite Switchboard', outcome: 'done' },
+      ]);
+      // The URL answers the person for half an hour: it is in no step of the run.
+      expect(JSON.stringify(run.steps)).not.toContain(responseUrl);
+    });
+
+    it('adds the question and confirms through the response URL when Slack refuses the ephemeral message there', async () => {
+      slack.failFromNowOn('chat.postEphemeral', refused('channel_not_found'));
+      const responseUrl = slack.responseUrl();
+
+      const run = await runOf(await useShortcutAnsweringAt(responseUrl));
+
+      expect(run.status).toBe('succeeded');
+      expect(questionRows()).toHaveLength(1);
+      const [told] = slack.callsTo('response_url');
+      expect(told?.responseUrl).toBe(responseUrl);
+      expect(String(told?.args['text'])).toContain(':white_check_mark: Added to row 2 of the customer questions sheet');
+      expect(String(told?.args['text'])).toContain('invite @Switchboard to #ext-acme');
+      expect(run.steps.at(-1)).toMatchObject({ name: 'confirm to the person who sent it', outcome: 'done', detail: `told ${TEAMMATE} by response URL (channel_not_found: Switchboard is not in #ext-acme)` });
+    });
+
+    it('fails the run, for an admin to see, when Slack refuses and there is no response URL of Slack\'s to answer through', async () => {
+      slack.failFromNowOn('chat.getPermalink', refused('not_in_channel'));
+
+      const used = await useSlackShortcut(switchboard, { messageTs: ASKED, responseUrl: 'https://attacker.example/collect' });
+      const run = await runOf(used.triggerId);
+
+      expect(run.status).toBe('failed');
+      expect(run.event.detail).not.toHaveProperty('responseUrl');
+      expect(slack.callsTo('response_url')).toHaveLength(0);
+      expect(run.error?.message).toContain('not_in_channel');
+    });
+
+    it("keeps Slack's own response URL in the shortcut's event", async () => {
+      const used = await useSlackShortcut(switchboard, { messageTs: ASKED });
+
+      const run = await runOf(used.triggerId);
+
+      expect(run.event.detail).toMatchObject({ responseUrl: expect.stringMatching(/^https:\/\/hooks\.slack\.com\/app\/T0EXAMPLE1\//) });
     });
   });
 

@@ -174,4 +174,93 @@ describe('the first-response watch, over HTTP with a fake Slack API', () => {
     expect(JSON.stringify(flags()[0]?.args['blocks'])).toContain('Another question');
     expect(slack.callsTo('users.info').map((call) => call.args['user']).sort()).toEqual(['U0CUSTOMER2', TEAMMATE]);
   });
+
+  describe('after the team answered', () => {
+    it("does not watch a customer's follow-up in a thread the team already answered, and says why", async () => {
+      const asked = await customerWrites(MONDAY_TEN);
+      await teamWrites('2026-11-23T10:10:00-08:00', asked.ts);
+      const thanks = await customerWrites('2026-11-23T10:20:00-08:00', { threadTs: asked.ts, text: 'Thanks!' });
+
+      await clockReaches('2026-11-23T11:21:00-08:00');
+
+      expect(flags()).toHaveLength(0);
+      expect(await switchboard.timers.list()).toEqual([]);
+      const run = await switchboard.platform.runs.get(`first-response:${thanks.eventId}`);
+      expect(run?.status).toBe('filtered');
+      expect(run?.steps.at(-1)).toMatchObject({ name: 'needs a first response', outcome: 'filtered', detail: 'the team already answered this thread at Monday, November 23 at 10:10 AM PT' });
+    });
+
+    it('counts a team message at the top of the channel that answered the question as the thread\'s answer', async () => {
+      const asked = await customerWrites(MONDAY_TEN);
+      await teamWrites('2026-11-23T10:05:00-08:00');
+      const followUp = await customerWrites('2026-11-23T10:20:00-08:00', { threadTs: asked.ts, text: 'Great, thank you' });
+
+      await clockReaches('2026-11-23T11:21:00-08:00');
+
+      expect(flags()).toHaveLength(0);
+      expect((await switchboard.platform.runs.get(`first-response:${followUp.eventId}`))?.steps.at(-1)?.detail).toBe('the team already answered this thread at Monday, November 23 at 10:05 AM PT');
+    });
+
+    it('watches a new message at the top of the channel: a new conversation', async () => {
+      const asked = await customerWrites(MONDAY_TEN);
+      await teamWrites('2026-11-23T10:10:00-08:00', asked.ts);
+      const next = await customerWrites('2026-11-23T10:20:00-08:00', { text: 'Another thing: can we get SSO?' });
+
+      await clockReaches('2026-11-23T11:19:00-08:00');
+      expect(flags()).toHaveLength(0);
+      await clockReaches('2026-11-23T11:21:00-08:00');
+
+      expect(flags()).toHaveLength(1);
+      expect(JSON.stringify(flags()[0]?.args['blocks'])).toContain('Another thing: can we get SSO?');
+      expect((await switchboard.platform.runs.get(`first-response:${next.eventId}`))?.steps.find((step) => step.name === 'needs a first response')).toMatchObject({
+        outcome: 'passed',
+        detail: 'a new conversation at the top of the channel',
+      });
+    });
+
+    it('watches a follow-up in a thread that was flagged and never answered, with a timer of its own', async () => {
+      const asked = await customerWrites(MONDAY_TEN);
+      await clockReaches('2026-11-23T11:01:00-08:00');
+      const again = await customerWrites('2026-11-23T11:30:00-08:00', { threadTs: asked.ts, text: 'Hello? Anyone?' });
+
+      expect((await switchboard.timers.list()).map((timer) => timer.id)).toEqual([`first-response:${CUSTOMER_CHANNEL}:${again.ts}`]);
+      await clockReaches('2026-11-23T12:31:00-08:00');
+
+      expect(flags()).toHaveLength(2);
+      expect(JSON.stringify(flags()[1]?.args['blocks'])).toContain('Hello? Anyone?');
+    });
+  });
+
+  describe('reactions, when they count', () => {
+    beforeEach(async () => {
+      await switchboard.platform.configs.change('test: reactions count', (config) => {
+        config.firstResponse!.reactionsCount = true;
+        return config;
+      });
+      slack.addUser(TEAMMATE, COMPANY_TEAM);
+    });
+
+    it("close only the watch of the message reacted to, not the same customer's question in another thread", async () => {
+      const olderThread = dateToSlackTs(new Date('2026-11-20T09:00:00-08:00'));
+      await customerWrites(MONDAY_TEN, { text: 'First question' });
+      const inOtherThread = await customerWrites('2026-11-23T10:05:00-08:00', { threadTs: olderThread, text: 'Second question, in an old thread' });
+      await reacts('2026-11-23T10:10:00-08:00', inOtherThread.ts);
+
+      await clockReaches('2026-11-23T11:06:00-08:00');
+
+      expect(flags()).toHaveLength(1);
+      expect(JSON.stringify(flags()[0]?.args['blocks'])).toContain('First question');
+    });
+
+    it('close the watch a later line of the customer joined, when that line is reacted to', async () => {
+      await customerWrites(MONDAY_TEN, { text: 'Hi' });
+      const line = await customerWrites('2026-11-23T10:01:00-08:00', { text: 'Our exports fail' });
+      await reacts('2026-11-23T10:10:00-08:00', line.ts);
+
+      await clockReaches('2026-11-23T11:05:00-08:00');
+
+      expect(flags()).toHaveLength(0);
+      expect(await switchboard.timers.list()).toEqual([]);
+    });
+  });
 });

@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface SlackCall {
+  /** The Web API method, or `response_url` for a POST to one of the response URLs it issued. */
   method: string;
+  /** For `response_url`: which of them. */
+  responseUrl?: string;
   /** The decoded arguments (form fields, with JSON-valued ones like `blocks` parsed). */
   args: Record<string, unknown>;
   token: string | undefined;
@@ -35,7 +38,9 @@ export interface StoredMessage {
  * `ok: false` errors) queued per method. It keeps what was posted, with its metadata, and answers
  * `conversations.history`, `conversations.replies` and `conversations.open` from it like Slack (newest
  * first or thread order, `oldest`/`inclusive`, cursor paging, metadata only with `include_all_metadata`).
- * Tests assert on the calls it received and the messages it holds.
+ * It also issues interactions' response URLs (`responseUrl()`, under `responseUrlBase`) and takes their
+ * JSON POSTs as Slack does: `{"ok":true}`, five uses per URL, and `404 {"ok":false,"error":"expired_url"}`
+ * for one it did not issue or that is used up. Tests assert on the calls it received and the messages it holds.
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
@@ -55,6 +60,8 @@ export class FakeSlackApi {
   private readonly users = new Map<string, string>();
   /** Requests parked by `hold()`: received, never answered, not counted as calls. */
   held = 0;
+  /** The response URLs it issued, and how many times each was used. */
+  private readonly responseUrls = new Map<string, number>();
 
   private constructor(
     private readonly server: Server,
@@ -65,7 +72,7 @@ export class FakeSlackApi {
     let api: FakeSlackApi | undefined;
     const server = createServer((req, res) => {
       const self = api as FakeSlackApi;
-      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+      const method = methodOf(req.url);
       if (self.holding === true || (self.holding !== false && self.holding.has(method))) {
         self.held += 1;
         req.resume();
@@ -90,6 +97,19 @@ export class FakeSlackApi {
   /** The base URL to give the client (`SLACK_API_URL`). */
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+  }
+
+  /** Where its response URLs live: the ingest's override for tests (Slack's are under https://hooks.slack.com/). */
+  get responseUrlBase(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks/`;
+  }
+
+  /** A new response URL, as Slack puts one in an interaction payload (`…/app/T…/…/…`). */
+  responseUrl(team = 'T0EXAMPLE1'): string {
+    this.sequence += 1;
+    const url = `${this.responseUrlBase}app/${team}/${8_000_000_000_000 + this.sequence}/${Math.random().toString(36).slice(2, 14)}`;
+    this.responseUrls.set(url, 0);
+    return url;
   }
 
   /** Queues answers for the next calls of `method`, before the default behaviour resumes. */
@@ -157,6 +177,7 @@ export class FakeSlackApi {
     this.conversations.clear();
     this.unanswered.clear();
     this.performedUnanswered = 0;
+    this.responseUrls.clear();
   }
 
   async close(): Promise<void> {
@@ -165,10 +186,16 @@ export class FakeSlackApi {
   }
 
   private async answer(req: IncomingMessage): Promise<{ method: string; answer: ScriptedAnswer }> {
-    const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+    const method = methodOf(req.url);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const args = decode(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']);
+    if (method === 'response_url') {
+      const responseUrl = `${this.responseUrlBase}${(req.url ?? '').replace(/^\/hooks\//, '')}`;
+      const answer = this.scripts.get(method)?.shift() ?? this.respond(responseUrl, req.headers['content-type']);
+      this.calls.push({ method, responseUrl, args, token: undefined, answer });
+      return { method, answer };
+    }
     const token = req.headers.authorization?.replace(/^Bearer /, '');
     const failing = this.failing.get(method);
     const scripted = this.scripts.get(method)?.shift() ?? (failing?.when(args) === true ? failing.answer : undefined);
@@ -181,6 +208,15 @@ export class FakeSlackApi {
   /** Calls of `method` that Slack answered `ok: true`. */
   succeeded(method: string): SlackCall[] {
     return this.callsTo(method).filter((call) => call.answer.status === 200 && (call.answer.body as { ok?: boolean }).ok === true);
+  }
+
+  /** A POST to a response URL: JSON only, five times per URL it issued. */
+  private respond(responseUrl: string, contentType: string | undefined): ScriptedAnswer {
+    const uses = this.responseUrls.get(responseUrl);
+    if (uses === undefined || uses >= 5) return { status: 404, body: { ok: false, error: 'expired_url' } };
+    if (contentType?.startsWith('application/json') !== true) return { status: 400, body: { ok: false, error: 'invalid_payload' } };
+    this.responseUrls.set(responseUrl, uses + 1);
+    return { status: 200, body: { ok: true } };
   }
 
   private defaultResult(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -236,6 +272,12 @@ export class FakeSlackApi {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+/** The Web API method a request calls (`/api/chat.postMessage`), or `response_url` for `/hooks/…`. */
+function methodOf(url: string | undefined): string {
+  if (url?.startsWith('/hooks/') === true) return 'response_url';
+  return (url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
 }
 
 /** A post to a user id lands in the DM with them, whose id Slack makes up (here: `D` and the user's id). */

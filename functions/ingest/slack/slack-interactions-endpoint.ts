@@ -29,7 +29,7 @@ export const slackInteractionsEndpoint: Endpoint = {
     const envelope = parsePayload(interactionEnvelopeSchema, json, 'Slack interaction payload');
     if (envelope.type === 'message_action') {
       const shortcut = parsePayload(messageActionSchema, json, 'Slack message_action payload');
-      const event = normaliseOr400('invalid Slack message_action payload', () => normaliseSlackShortcut(shortcut, context.clock.now()));
+      const event = normaliseOr400('invalid Slack message_action payload', () => normaliseSlackShortcut(shortcut, context.clock.now(), context.slackResponseUrlOverride));
       if (event !== undefined) await acceptDelivery(context, { provider: 'slack', id: shortcut.trigger_id }, [event]);
       return emptyResponse(200);
     }

@@ -92,6 +92,7 @@ export const messageActionSchema = z.looseObject({
   type: z.literal('message_action'),
   callback_id: z.string().check(z.minLength(1), z.maxLength(255)),
   trigger_id: z.string().check(z.minLength(1), z.maxLength(128)),
+  response_url: z.optional(z.string()),
   team: z.optional(z.nullable(z.looseObject({ id: present, domain: z.optional(z.string()) }))),
   user: z.looseObject({ id: present, name: z.optional(z.string()), username: z.optional(z.string()), team_id: z.optional(z.string()) }),
   channel: z.looseObject({ id: present, name: z.optional(z.string()) }),

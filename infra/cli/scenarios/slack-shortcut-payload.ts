@@ -18,6 +18,8 @@ export interface SlackShortcutPayloadInput {
   text: string;
   threadTs?: string;
   triggerId?: string;
+  /** Where Slack takes the app's answer; by default a made-up https://hooks.slack.com/app/… one. */
+  responseUrl?: string;
   /** When the shortcut was used (its `action_ts`). */
   actionTs: string;
 }
@@ -38,7 +40,7 @@ export function slackShortcutPayload(input: SlackShortcutPayloadInput): Record<s
     enterprise: null,
     callback_id: input.callbackId,
     trigger_id: input.triggerId ?? newSlackTriggerId(),
-    response_url: `https://hooks.slack.com/app/${input.teamId}/${randomDigits(13)}/${randomBytes(12).toString('base64url')}`,
+    response_url: input.responseUrl ?? `https://hooks.slack.com/app/${input.teamId}/${randomDigits(13)}/${randomBytes(12).toString('base64url')}`,
     message_ts: input.messageTs,
     message: {
       client_msg_id: crypto.randomUUID(),

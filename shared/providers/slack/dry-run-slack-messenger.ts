@@ -2,8 +2,8 @@ import type { Clock } from '../../clock/clock';
 import type { Outbox } from '../outbox';
 import { dryRunPermalink } from './dry-run-permalink';
 import { carriesEffect } from './effect-metadata';
-import type { MessageQuery, PostedMessage, SlackMessage, SlackMessenger } from './slack-messenger';
-import { postEphemeralArguments, postMessageArguments, updateArguments } from './web-api-arguments';
+import type { InteractionReply, MessageQuery, PostedMessage, SlackMessage, SlackMessenger } from './slack-messenger';
+import { postEphemeralArguments, postMessageArguments, responseArguments, updateArguments } from './web-api-arguments';
 
 /**
  * Slack without Slack: records the exact Web API call (method and arguments, as the live adapter sends
@@ -48,6 +48,11 @@ export class DryRunSlackMessenger implements SlackMessenger {
 
   async postEphemeral(message: SlackMessage & { user: string }): Promise<void> {
     await this.outbox.record('slack', 'chat.postEphemeral', { ...postEphemeralArguments(message) });
+  }
+
+  /** Recorded without the URL, which lets its holder answer the person: the outbox is listed by the CLI. */
+  async respond(_responseUrl: string, reply: InteractionReply): Promise<void> {
+    await this.outbox.record('slack', 'response_url', responseArguments(reply));
   }
 
   /** Reads are not recorded: only what Slack would have been asked to change goes to the outbox. */

@@ -12,8 +12,8 @@ import { CLOCK_SKEW_MS } from '../../idempotency/look-up-window';
 import type { Logger } from '../../log/logger';
 import { ProviderError } from '../provider-error';
 import { carriesEffect } from './effect-metadata';
-import type { MessageQuery, PostedMessage, SlackMessage, SlackMessenger } from './slack-messenger';
-import { postEphemeralArguments, postMessageArguments, updateArguments } from './web-api-arguments';
+import type { InteractionReply, MessageQuery, PostedMessage, SlackMessage, SlackMessenger } from './slack-messenger';
+import { postEphemeralArguments, postMessageArguments, responseArguments, updateArguments } from './web-api-arguments';
 
 export interface LiveSlackOptions {
   token: string;
@@ -40,6 +40,9 @@ const MAY_NOT_LOOK = new Set(['missing_scope', 'not_in_channel', 'not_allowed_to
 /** The longest Retry-After waited out within one call; longer, the run fails transiently and the bus retries. */
 const MAX_RATE_LIMIT_WAIT_MS = 20_000;
 
+/** Where Slack's response URLs live; a configured `apiUrl`'s origin (a fake Slack in tests) is trusted too. */
+const SLACK_RESPONSE_URL_BASE = 'https://hooks.slack.com/';
+
 /** Slack `ok: false` errors that may pass on their own; every other one is permanent. */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'service_unavailable', 'fatal_error', 'internal_error', 'request_timeout']);
 
@@ -61,9 +64,16 @@ export class LiveSlackMessenger implements SlackMessenger {
   /** The direct-message conversation with each user (a DM's id never changes). */
   private readonly directMessages = new BoundedCache<string>(5_000);
   private readonly log: Logger;
+  /** For response URLs, which the Web API client does not call. */
+  private readonly fetch: typeof fetch;
+  private readonly timeoutMs: number | undefined;
+  private readonly apiOrigin: string | undefined;
 
   constructor(options: LiveSlackOptions) {
     this.log = options.log;
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.timeoutMs = options.fetch === undefined ? (options.timeoutMs ?? 10_000) : undefined;
+    this.apiOrigin = options.apiUrl === undefined ? undefined : `${new URL(options.apiUrl).origin}/`;
     this.retries = options.retries ?? { retries: 3, minTimeout: 500, maxTimeout: 5_000 };
     const common = {
       ...(options.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(options.apiUrl) }),
@@ -160,6 +170,37 @@ export class LiveSlackMessenger implements SlackMessenger {
     await this.call('chat.postEphemeral', () => this.client.chat.postEphemeral(postEphemeralArguments(message)));
   }
 
+  /**
+   * One POST of JSON, as Slack documents it (no token: the URL is the credential). A 2xx is success; any
+   * other status, or an `ok: false` body, a `ProviderError` that never carries the URL. Not retried here:
+   * a response whose answer was lost would show twice, and the run's own retry is enough.
+   */
+  async respond(responseUrl: string, reply: InteractionReply): Promise<void> {
+    const operation = 'response_url';
+    if (!responseUrl.startsWith(SLACK_RESPONSE_URL_BASE) && (this.apiOrigin === undefined || !responseUrl.startsWith(this.apiOrigin))) {
+      throw new ProviderError('slack', operation, false, 'the response URL is not one of Slack\'s');
+    }
+    let response: Response;
+    try {
+      response = await this.fetch(responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(responseArguments(reply)),
+        ...(this.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(this.timeoutMs) }),
+      });
+    } catch (error) {
+      throw new ProviderError('slack', operation, true, `request failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    const answer = await response.text();
+    if (!response.ok) {
+      const code = failureCode(answer) ?? 'unexpected_answer';
+      throw new ProviderError('slack', operation, response.status >= 500 || response.status === 429, `HTTP ${response.status} ${code}`, { status: response.status, code });
+    }
+    // A 2xx fails only when its body says so in JSON: a plain-text answer to a 2xx is Slack's "ok".
+    const code = answer.trim().startsWith('{') ? failureCode(answer) : undefined;
+    if (code !== undefined) throw new ProviderError('slack', operation, TRANSIENT_PLATFORM_ERRORS.has(code), code, { code });
+  }
+
   async permalink(channel: string, ts: string): Promise<string> {
     const key = `${channel}:${ts}`;
     const known = this.permalinks.get(key);
@@ -224,6 +265,21 @@ function toProviderError(operation: string, error: unknown): ProviderError {
   }
   // p-retry gives up with the last error of the task: a rate-limit that outlasted the retries, for instance.
   return new ProviderError('slack', operation, true, error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+/**
+ * The error a response URL's answer names: `{"ok":false,"error":"expired_url"}`, or a bare code in plain
+ * text (`invalid_payload`); undefined for a success (`{"ok":true}`, `ok`) or an answer that names none.
+ */
+function failureCode(answer: string): string | undefined {
+  const trimmed = answer.trim();
+  try {
+    const parsed = JSON.parse(trimmed) as { ok?: unknown; error?: unknown } | null;
+    if (parsed?.ok !== false) return undefined;
+    return typeof parsed.error === 'string' ? parsed.error.slice(0, 100) : 'unknown_error';
+  } catch {
+    return trimmed !== 'ok' && /^[a-z_]{1,100}$/.test(trimmed) ? trimmed : undefined;
+  }
 }
 
 /** A Map that forgets its oldest entry beyond `limit`, so a long-lived container does not grow without end. */

@@ -20,6 +20,12 @@ export interface PostedMessage {
   ts: string;
 }
 
+/** An answer to the person who used a shortcut, seen only by them (`response_type: ephemeral`). */
+export interface InteractionReply {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
 /** Where to look for a post of ours, and which. */
 export interface MessageQuery {
   /** The channel it was posted to (a user id for a direct message). */
@@ -52,6 +58,13 @@ export interface SlackMessenger {
    * message cannot be looked up after a crash: at worst it is shown twice.
    */
   postEphemeral(message: SlackMessage & { user: string }): Promise<void>;
+  /**
+   * Answers the person who used a shortcut through the interaction's `response_url` (an HTTPS POST of
+   * JSON, Slack's documented way, valid 30 minutes and 5 times): it reaches them even in a channel the
+   * bot is not in, where `postEphemeral` is refused. Only Slack's own URLs are posted to. Like an
+   * ephemeral message, it leaves nothing to look up after a crash. The URL is never logged or recorded.
+   */
+  respond(responseUrl: string, reply: InteractionReply): Promise<void>;
   /**
    * The link that opens a message (in its thread, for a reply): `https://acme.slack.com/archives/C…/p…`.
    * Live through `chat.getPermalink`, remembered per channel and ts.

@@ -24,6 +24,10 @@ export class UnconfiguredSlackMessenger implements SlackMessenger {
     throw this.missing('chat.postEphemeral');
   }
 
+  async respond(): Promise<never> {
+    throw this.missing('response_url');
+  }
+
   async permalink(): Promise<never> {
     throw this.missing('chat.getPermalink');
   }

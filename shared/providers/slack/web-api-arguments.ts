@@ -1,6 +1,6 @@
 import type { ChatPostEphemeralArguments, ChatPostMessageArguments, ChatUpdateArguments } from '@slack/web-api';
 import { effectMetadata } from './effect-metadata';
-import type { SlackMessage } from './slack-messenger';
+import type { InteractionReply, SlackMessage } from './slack-messenger';
 
 /**
  * The Web API arguments for each call, built in one place so the dry-run outbox records exactly what the
@@ -33,5 +33,15 @@ export function postEphemeralArguments(message: SlackMessage & { user: string })
     text: message.text,
     ...(message.blocks === undefined ? {} : { blocks: message.blocks }),
     ...(message.threadTs === undefined ? {} : { thread_ts: message.threadTs }),
+  };
+}
+
+/** The JSON body of a POST to a `response_url`: a new message only the person sees, never a replacement. */
+export function responseArguments(reply: InteractionReply): Record<string, unknown> {
+  return {
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: reply.text,
+    ...(reply.blocks === undefined ? {} : { blocks: reply.blocks }),
   };
 }

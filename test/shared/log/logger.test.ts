@@ -153,6 +153,10 @@ describe('redactSensitive', () => {
     expect(redactSensitive('emailAddress', 'ada@example.org')).toBe(REDACTED);
     expect(redactSensitive('onBehalfOf', { name: 'Ada Lovelace' })).toBe(REDACTED);
     expect(redactSensitive('linkedinProfileUrl', 'https://www.linkedin.com/in/ada')).toBe(REDACTED);
+    // A shortcut's response URL answers the person for 30 minutes: a credential of sorts.
+    expect(redactSensitive('responseUrl', 'https://hooks.slack.com/app/T0/1/x')).toBe(REDACTED);
+    expect(redactSensitive('response_url', 'https://hooks.slack.com/app/T0/1/x')).toBe(REDACTED);
+    expect(redactSensitive('permalink', 'https://example.slack.com/archives/C0/p1')).toBe('https://example.slack.com/archives/C0/p1');
     expect(redactSensitive('', { token: 'x' })).toEqual({ token: 'x' });
   });
 });

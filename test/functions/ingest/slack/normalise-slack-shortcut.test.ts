@@ -27,8 +27,18 @@ describe('normalising a Slack message shortcut', () => {
         messageTs: '1795449600.000200',
         messageUser: 'U0CUSTOMER1',
         text: 'How do we rotate the API key without downtime?\nWe have two services using it.',
+        responseUrl: 'https://hooks.slack.com/app/T0EXAMPLE1/8123456789012/AbCdEfGhIjKlMnOpQrStUvWx',
       },
     });
+  });
+
+  it("drops a response URL that is not Slack's, keeping the shortcut", () => {
+    const payload = messageActionSchema.parse({ ...slackFixture('message-action'), response_url: 'https://attacker.example/collect' });
+
+    const event = normaliseSlackShortcut(payload, RECEIVED);
+
+    expect(event?.detail.callbackId).toBe('customer-questions:send');
+    expect(event?.detail).not.toHaveProperty('responseUrl');
   });
 
   it('keeps the thread of a reply, and caps a long message at 4,000 characters', () => {

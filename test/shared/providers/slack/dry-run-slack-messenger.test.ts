@@ -104,6 +104,17 @@ describe('dry-run Slack messenger', () => {
     expect(entry?.request).toEqual({ channel: 'C0ACMEPROD', user: 'U0OTHER01', text: 'Only the person who asked can escalate', thread_ts: '1763841599.000100' });
   });
 
+  it("records a response to a shortcut as the JSON Slack would get, without the response URL", async () => {
+    const responseUrl = 'https://hooks.slack.com/app/T0EXAMPLE1/8123456789012/AbCdEfGhIjKlMnOpQrStUvWx';
+
+    await slack.respond(responseUrl, { text: 'Invite @Switchboard to #ext-acme' });
+
+    const [entry] = await outbox.list();
+    expect(entry).toMatchObject({ provider: 'slack', operation: 'response_url' });
+    expect(entry?.request).toEqual({ response_type: 'ephemeral', replace_original: false, text: 'Invite @Switchboard to #ext-acme' });
+    expect(JSON.stringify(entry)).not.toContain('AbCdEfGhIjKlMnOpQrStUvWx');
+  });
+
   it('records nothing it was not asked to send: no blocks or thread when there are none', async () => {
     await slack.postMessage({ channel: 'C0ACMEPROD', text: 'plain' });
 

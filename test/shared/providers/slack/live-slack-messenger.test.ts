@@ -110,6 +110,43 @@ describe('the live Slack adapter (@slack/web-api against a fake Slack API)', () 
     expect(error).toMatchObject({ name: 'ProviderError', transient: true });
   });
 
+  describe("answering a shortcut through its response URL", () => {
+    it('posts the JSON Slack documents, ephemeral, with no token', async () => {
+      const responseUrl = slack.responseUrl();
+
+      await messenger.respond(responseUrl, { text: 'Invite @Switchboard to #ext-acme' });
+
+      expect(slack.callsTo('response_url')).toEqual([
+        expect.objectContaining({ responseUrl, token: undefined, args: { response_type: 'ephemeral', replace_original: false, text: 'Invite @Switchboard to #ext-acme' } }),
+      ]);
+    });
+
+    it('fails permanently, without the URL in the error, when Slack says it expired', async () => {
+      const responseUrl = `${slack.responseUrlBase}app/T0EXAMPLE1/1/never-issued`;
+
+      const error = await messenger.respond(responseUrl, { text: 'hello' }).catch((caught: unknown) => caught);
+
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ transient: false, status: 404, code: 'expired_url' });
+      expect((error as Error).message).not.toContain('never-issued');
+    });
+
+    it('fails transiently on a 5xx', async () => {
+      slack.script('response_url', { status: 503, body: 'service_unavailable' });
+
+      const error = await messenger.respond(slack.responseUrl(), { text: 'hello' }).catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({ transient: true, status: 503, code: 'service_unavailable' });
+    });
+
+    it("posts to nothing but Slack's response URLs (or the configured Slack API's host)", async () => {
+      const error = await messenger.respond('https://attacker.example/collect', { text: 'hello' }).catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({ transient: false, message: expect.stringContaining("not one of Slack's") });
+      expect(slack.calls).toEqual([]);
+    });
+  });
+
   describe('finding its own posts again (crash reconciliation)', () => {
     const SINCE = new Date('2026-11-22T00:00:00Z');
     const THREAD = '1795406400.000200';
