@@ -164,6 +164,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         contactFormRules: async () => contactFormRulesOf((await configs.current()).config),
         formSubmissions: new FormSubmissions(table, clock),
         log,
+        // With SLACK_API_URL on a fake Slack, its response URLs are kept as Slack's would be.
+        slackResponseUrlOverride: settings.apiUrls.slack === undefined ? undefined : `${new URL(settings.apiUrls.slack).origin}/`,
         runtime: 'local',
         version: SWITCHBOARD_VERSION,
       }),
