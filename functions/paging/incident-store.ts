@@ -20,6 +20,7 @@ const RETENTION_DAYS = 90;
 const incidentKey = (id: string) => ({ pk: `incident#${id}`, sk: 'incident' });
 const pageKey = (id: string, step: number) => ({ pk: `incident#${id}`, sk: `page#${String(step).padStart(4, '0')}` });
 const messageKey = (sid: string) => ({ pk: `sms#${sid}`, sk: 'sms' });
+const replyKey = (sid: string) => ({ pk: `sms#${sid}`, sk: 'reply' });
 
 /**
  * Incidents in the table. Each transition is one conditional update on the state it starts from, and
@@ -123,6 +124,17 @@ export class IncidentStore {
   async pageOfMessage(sid: string): Promise<{ incidentId: string; step: number } | undefined> {
     const item = await this.table.get<Stored<{ incidentId: string; step: number }>>(messageKey(sid), { consistent: true });
     return item === undefined ? undefined : { incidentId: item.incidentId, step: item.step };
+  }
+
+  /** Remembers which inbound message an SMS reply (by its message SID) answered. */
+  async recordReply(sid: string, inboundEventId: string): Promise<void> {
+    await this.table.put({ ...replyKey(sid), inboundEventId, expiresAt: expiresInDays(this.clock.now(), RETENTION_DAYS) });
+  }
+
+  /** The inbound message an SMS of ours answered, if it was a reply. */
+  async inboundAnsweredBy(sid: string): Promise<string | undefined> {
+    const item = await this.table.get<Stored<{ inboundEventId: string }>>(replyKey(sid), { consistent: true });
+    return item?.inboundEventId;
   }
 
   async recordDeliveryStatus(incidentId: string, step: number, status: string): Promise<void> {

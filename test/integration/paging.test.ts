@@ -8,6 +8,7 @@ import { startLocalSwitchboard, type LocalSwitchboard } from '../support/local-s
 import { ManualClock } from '../support/manual-clock';
 import { sampleEmergencyRequestEvent } from '../support/sample-events';
 import { clickSlackButton, CUSTOMER, CUSTOMER_CHANNEL, postSlackMessage } from '../support/slack-requests';
+import { newTwilioSid } from '../../infra/cli/scenarios/twilio-sms-params';
 import { postInboundSms, TEST_TWILIO_AUTH_TOKEN } from '../support/twilio-requests';
 
 const SUNDAY_EVENING = '2026-11-22T20:00:00-08:00';
@@ -27,7 +28,8 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
 
   beforeAll(async () => {
     slack = await FakeSlackApi.start();
-    twilio = await FakeTwilioApi.start({ authToken: TEST_TWILIO_AUTH_TOKEN });
+    // Twilio stamps its messages on the test's clock, as the look-up after a crash compares them with ours.
+    twilio = await FakeTwilioApi.start({ authToken: TEST_TWILIO_AUTH_TOKEN, now: () => switchboard.clock.now() });
   });
   afterAll(async () => {
     await slack.close();
@@ -278,6 +280,30 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
       await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK' });
       await switchboard.drain();
       expect(repliesTo(DANA.phone)).toEqual(['You have no open pages: nothing was acknowledged.']);
+    });
+
+    it("sends the same answer to a second bare ACK whose reply's claim died before Twilio got it", async () => {
+      await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK' });
+      await switchboard.drain();
+      switchboard.clock.advance(20_000);
+      // The process that took the second ACK died holding its reply's claim, before Twilio received the reply.
+      const second = newTwilioSid('SM');
+      await switchboard.platform.table.put({
+        pk: `effect#paging.reply:${second}`,
+        sk: 'effect',
+        status: 'pending',
+        owner: second,
+        instance: 'a-process-that-died',
+        leaseUntil: switchboard.clock.now().getTime() + 30_000,
+        claimedAt: switchboard.clock.now().getTime(),
+        expiresAt: Math.floor(switchboard.clock.now().getTime() / 1000) + 86_400,
+      });
+
+      await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK', messageSid: second });
+      await switchboard.drain();
+
+      expect(twilio.lists.length, 'the reply was looked for in Twilio first').toBeGreaterThanOrEqual(1);
+      expect(repliesTo(DANA.phone)).toEqual(['You have no open pages: nothing was acknowledged.', 'You have no open pages: nothing was acknowledged.']);
     });
 
     it('answers every message from the chain exactly once, whatever it says', async () => {
