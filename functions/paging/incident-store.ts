@@ -1,5 +1,5 @@
 import type { Clock } from '../../shared/clock/clock';
-import { all, equals, itemAbsent, itemExists, notEquals, type Condition } from '../../shared/store/condition';
+import { absent, all, any, below, equals, itemAbsent, itemExists, notEquals, type Condition } from '../../shared/store/condition';
 import { ConditionFailedError } from '../../shared/store/store-errors';
 import { expiresInDays, type Table } from '../../shared/store/table';
 import type { Incident } from './incident';
@@ -107,6 +107,27 @@ export class IncidentStore {
       // It moved on meanwhile (a page, a delivery report): read it again.
     }
     throw new ConditionFailedError(`incident ${id} kept changing while it was being acknowledged`);
+  }
+
+  /**
+   * Keeps what Slack said of the thread's permalink when it was asked for page `step`: the link, or that
+   * it failed. The first answer kept for a page stands, and is returned to an attempt whose answer came
+   * second, so that every attempt of one page composes the same text (how a page is found after a crash).
+   */
+  async settlePermalink(id: string, step: number, answer: { link: string } | { transient: boolean }): Promise<Incident & { lastEventId?: string }> {
+    const unsettled = all(itemExists, absent('link'), any(absent('permalinkFailedAtStep'), below('permalinkFailedAtStep', step)));
+    const changes =
+      'link' in answer
+        ? { set: { link: answer.link }, remove: ['permalinkFailedAtStep', 'permalinkFailureTransient'] }
+        : { set: { permalinkFailedAtStep: step, permalinkFailureTransient: answer.transient } };
+    try {
+      return toIncident(await this.table.update<Stored<Incident>>(incidentKey(id), changes, unsettled));
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+      const settled = await this.get(id);
+      if (settled === undefined) throw error;
+      return settled;
+    }
   }
 
   /** Remembers a page and which incident its message belongs to (delivery callbacks name only the message). */

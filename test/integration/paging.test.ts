@@ -105,10 +105,45 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
       expect(slack.callsTo('chat.getPermalink').map((call) => call.args)).toEqual([{ channel: CUSTOMER_CHANNEL, message_ts: incident.slack!.threadTs }]);
     });
 
-    it('still pages, linking to the channel, when Slack cannot give the permalink', async () => {
+    it('still pages, linking to the channel and calling it so, when Slack cannot give the permalink', async () => {
+      const channelLink = `https://slack.com/app_redirect?channel=${CUSTOMER_CHANNEL}`;
       slack.script('chat.getPermalink', { status: 200, body: { ok: false, error: 'channel_not_found' } });
       await emergency();
-      expect(pages()[0]?.body).toContain(`https://slack.com/app_redirect?channel=${CUSTOMER_CHANNEL}`);
+
+      expect(pages()[0]?.body).toContain(channelLink);
+      expect(String(postsIn(INTERNAL_CHANNEL)[0]?.args['text'])).toContain(`<${channelLink}|Customer channel>`);
+      expect(String(postsIn(INTERNAL_CHANNEL)[0]?.args['text'])).not.toContain('Customer thread');
+      // Slack said the channel is not there: asking again would not help.
+      await wait(5 * MINUTE);
+      expect(pages()[1]?.body).toContain(channelLink);
+      expect(slack.callsTo('chat.getPermalink')).toHaveLength(1);
+    });
+
+    it('asks Slack again at the next page when the permalink failed for a while, and links the thread from then on', async () => {
+      slack.failFromNowOn('chat.getPermalink', { status: 500, body: { ok: false, error: 'internal_error' } });
+      const incident = await emergency();
+      const channelLink = `https://slack.com/app_redirect?channel=${CUSTOMER_CHANNEL}`;
+      const permalink = `https://example.slack.com/archives/${CUSTOMER_CHANNEL}/p${incident.slack!.threadTs.replace('.', '')}`;
+      expect(pages()[0]?.body).toContain(channelLink);
+      expect(String(postsIn(INTERNAL_CHANNEL)[0]?.args['text'])).toContain(`<${channelLink}|Customer channel>`);
+
+      slack.recover();
+      await wait(5 * MINUTE);
+      await wait(5 * MINUTE);
+
+      expect(pages()[1]?.body).toContain(permalink);
+      expect(pages()[2]?.body).toContain(permalink);
+      expect(slack.succeeded('chat.getPermalink')).toHaveLength(1);
+      expect((await incidents.get(incident.id))?.link).toBe(permalink);
+    });
+
+    it('keeps linking the channel at the next page when Slack still cannot give the permalink', async () => {
+      slack.failFromNowOn('chat.getPermalink', { status: 500, body: { ok: false, error: 'internal_error' } });
+      await emergency();
+      await wait(5 * MINUTE);
+
+      expect(pages()[1]?.body).toContain(`https://slack.com/app_redirect?channel=${CUSTOMER_CHANNEL}`);
+      expect(pages()[1]?.to).toBe(SAM.phone);
     });
 
     it('goes through a three-person chain, repeats it once, then tells the fallback channel', async () => {
