@@ -34,7 +34,7 @@ export async function acknowledgeIncident(
   if (acknowledged === undefined) {
     const current = (await store.get(incident.id)) ?? incident;
     run.check('not acknowledged yet', `already acknowledged by ${current.acknowledgedBy ?? 'someone'} at ${current.acknowledgedAt ?? '?'}`);
-    if (sender !== undefined) await replyBySms(context, eventId, sender.phone, alreadyAcknowledged(current), 'tell them it is taken');
+    if (sender !== undefined) await replyBySms(context, store, eventId, sender.phone, alreadyAcknowledged(current), 'tell them it is taken');
     return;
   }
 
@@ -58,5 +58,5 @@ export async function acknowledgeIncident(
     const told = await postMessageOnce(context, `paging.ack-internal:${incident.id}`, acknowledgedInternally(incident, by));
     return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `posted in ${incident.internalChannel}` };
   });
-  if (sender !== undefined) await replyBySms(context, eventId, sender.phone, acknowledgementConfirmed(incident, by, sender.paged), 'confirm by SMS');
+  if (sender !== undefined) await replyBySms(context, store, eventId, sender.phone, acknowledgementConfirmed(incident, by, sender.paged), 'confirm by SMS');
 }

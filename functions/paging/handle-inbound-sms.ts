@@ -36,18 +36,18 @@ export async function handleInboundSms(event: EventOf<'sms.received'>, context: 
     }
     case 'choose':
       run.check('an ACK for one open incident', `a bare ACK with ${decision.open.length} open pages (${decision.open.map((i) => i.id).join(', ')}): none acknowledged, the codes sent`);
-      return replyBySms(context, sms.eventId, sms.from, chooseAPage(decision.open), 'send the open codes');
+      return replyBySms(context, store, sms.eventId, sms.from, chooseAPage(decision.open), 'send the open codes');
     case 'unknown-code':
       run.check('an ACK for one open incident', `no open incident of ${name} has the code ${decision.code.slice(0, 12)}: the open codes sent`);
-      return replyBySms(context, sms.eventId, sms.from, unknownCode(decision.code, decision.open), 'send the open codes');
+      return replyBySms(context, store, sms.eventId, sms.from, unknownCode(decision.code, decision.open), 'send the open codes');
     case 'taken':
       run.check('an ACK for one open incident', `${decision.incident.id} was acknowledged by ${decision.incident.acknowledgedBy ?? 'someone'} already`);
-      return replyBySms(context, sms.eventId, sms.from, alreadyAcknowledged(decision.incident), 'tell them it is taken');
+      return replyBySms(context, store, sms.eventId, sms.from, alreadyAcknowledged(decision.incident), 'tell them it is taken');
     case 'nothing-open':
       run.check('an ACK for one open incident', `no open incident on the chain of ${name}`);
-      return replyBySms(context, sms.eventId, sms.from, noOpenPages());
+      return replyBySms(context, store, sms.eventId, sms.from, noOpenPages());
     case 'not-an-ack':
       run.check('an ACK', 'the message is not an ACK: what to reply was sent');
-      return replyBySms(context, sms.eventId, sms.from, notAnAck(decision.open));
+      return replyBySms(context, store, sms.eventId, sms.from, notAnAck(decision.open));
   }
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../shared/clock/clock';
-import { all, equals, itemAbsent, itemExists, notEquals, type Condition } from '../../shared/store/condition';
+import { absent, all, any, below, equals, itemAbsent, itemExists, notEquals, type Condition } from '../../shared/store/condition';
 import { ConditionFailedError } from '../../shared/store/store-errors';
 import { expiresInDays, type Table } from '../../shared/store/table';
 import type { Incident } from './incident';
@@ -20,6 +20,7 @@ const RETENTION_DAYS = 90;
 const incidentKey = (id: string) => ({ pk: `incident#${id}`, sk: 'incident' });
 const pageKey = (id: string, step: number) => ({ pk: `incident#${id}`, sk: `page#${String(step).padStart(4, '0')}` });
 const messageKey = (sid: string) => ({ pk: `sms#${sid}`, sk: 'sms' });
+const replyKey = (sid: string) => ({ pk: `sms#${sid}`, sk: 'reply' });
 
 /**
  * Incidents in the table. Each transition is one conditional update on the state it starts from, and
@@ -108,6 +109,27 @@ export class IncidentStore {
     throw new ConditionFailedError(`incident ${id} kept changing while it was being acknowledged`);
   }
 
+  /**
+   * Keeps what Slack said of the thread's permalink when it was asked for page `step`: the link, or that
+   * it failed. The first answer kept for a page stands, and is returned to an attempt whose answer came
+   * second, so that every attempt of one page composes the same text (how a page is found after a crash).
+   */
+  async settlePermalink(id: string, step: number, answer: { link: string } | { transient: boolean }): Promise<Incident & { lastEventId?: string }> {
+    const unsettled = all(itemExists, absent('link'), any(absent('permalinkFailedAtStep'), below('permalinkFailedAtStep', step)));
+    const changes =
+      'link' in answer
+        ? { set: { link: answer.link }, remove: ['permalinkFailedAtStep', 'permalinkFailureTransient'] }
+        : { set: { permalinkFailedAtStep: step, permalinkFailureTransient: answer.transient } };
+    try {
+      return toIncident(await this.table.update<Stored<Incident>>(incidentKey(id), changes, unsettled));
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+      const settled = await this.get(id);
+      if (settled === undefined) throw error;
+      return settled;
+    }
+  }
+
   /** Remembers a page and which incident its message belongs to (delivery callbacks name only the message). */
   async recordPage(incidentId: string, page: PageRecord): Promise<void> {
     const expiresAt = expiresInDays(this.clock.now(), RETENTION_DAYS);
@@ -123,6 +145,17 @@ export class IncidentStore {
   async pageOfMessage(sid: string): Promise<{ incidentId: string; step: number } | undefined> {
     const item = await this.table.get<Stored<{ incidentId: string; step: number }>>(messageKey(sid), { consistent: true });
     return item === undefined ? undefined : { incidentId: item.incidentId, step: item.step };
+  }
+
+  /** Remembers which inbound message an SMS reply (by its message SID) answered. */
+  async recordReply(sid: string, inboundEventId: string): Promise<void> {
+    await this.table.put({ ...replyKey(sid), inboundEventId, expiresAt: expiresInDays(this.clock.now(), RETENTION_DAYS) });
+  }
+
+  /** The inbound message an SMS of ours answered, if it was a reply. */
+  async inboundAnsweredBy(sid: string): Promise<string | undefined> {
+    const item = await this.table.get<Stored<{ inboundEventId: string }>>(replyKey(sid), { consistent: true });
+    return item?.inboundEventId;
   }
 
   async recordDeliveryStatus(incidentId: string, step: number, status: string): Promise<void> {

@@ -24,8 +24,17 @@ export interface Incident {
   requestedBy: string;
   /** The customer's Slack thread, when the emergency came from one. */
   slack?: { channel: string; threadTs: string };
-  /** A link that opens the customer's thread (its permalink), fixed when the incident opened. */
+  /**
+   * The customer thread's permalink, once Slack gave it (incidents opened before this was kept apart may
+   * hold the channel's link here instead).
+   */
   link?: string;
+  /**
+   * The page at which Slack last failed to give the permalink, while it has not given it: the pages link
+   * the channel meanwhile. A failure that may pass (Slack down, a rate limit) is asked again at the next page.
+   */
+  permalinkFailedAtStep?: number;
+  permalinkFailureTransient?: boolean;
   /** The chain and its timings as they were when the incident opened. */
   chain: ChainMember[];
   repeats: number;

@@ -5,8 +5,8 @@ import type { EventOf } from '../../shared/events/catalogue';
 import { ackCodeCandidates, incidentIdFor } from './incident-identity';
 import type { IncidentStore } from './incident-store';
 import { pagePerson } from './page-person';
-import { incidentOpened, slackChannelLink } from './paging-messages';
-import { ProviderError } from '../../shared/providers/provider-error';
+import { incidentOpened } from './paging-messages';
+import { askThreadPermalink } from './thread-permalink';
 
 type OpenTrigger = EventOf<'slack.emergency.requested'> | EventOf<'incident.open.requested'>;
 
@@ -25,7 +25,9 @@ export async function openIncident(event: OpenTrigger, context: AutomationContex
     if (existing !== undefined) return { outcome: 'skipped' as const, detail: `${id} is open already`, incident: existing, created: false };
     const taken = new Set((await store.list({ openOnly: true })).map((open) => open.code));
     const slack = event.detailType === 'slack.emergency.requested' ? { channel: event.detail.channel, threadTs: event.detail.threadTs } : undefined;
-    const link = slack === undefined ? undefined : await threadLink(context, slack.channel, slack.threadTs);
+    // Kept in the incident, so that every attempt of a page has the same text. While Slack cannot say, the
+    // pages link the channel; a failure that may pass is asked again at the next page.
+    const permalink = slack === undefined ? undefined : await askThreadPermalink(context, slack.channel, slack.threadTs);
     const code = ackCodeCandidates(id).find((candidate) => !taken.has(candidate)) as string;
     const paging = config.paging;
     const opened = await store.open(
@@ -38,7 +40,7 @@ export async function openIncident(event: OpenTrigger, context: AutomationContex
         excerpt: request.excerpt,
         requestedBy: request.requestedBy,
         ...(slack === undefined ? {} : { slack }),
-        ...(link === undefined ? {} : { link }),
+        ...(permalink === undefined ? {} : 'link' in permalink ? { link: permalink.link } : { permalinkFailedAtStep: 0, permalinkFailureTransient: permalink.transient }),
         chain: paging.chain.map(({ name, phone }) => ({ name, phone })),
         repeats: paging.repeats,
         ackTimeoutMs: durationMs(paging.ackTimeout),
@@ -63,19 +65,4 @@ export async function openIncident(event: OpenTrigger, context: AutomationContex
     return told.alreadyDone ? { outcome: 'skipped', detail: 'already told' } : { detail: `posted in ${incident.internalChannel}` };
   });
   await pagePerson(incident, 0, context, store);
-}
-
-/**
- * The customer's thread as a link for the page and the internal post: its permalink, fixed once in the
- * incident (every page of it has the same text, which is how a page is found again after a crash). A
- * page never waits on Slack: if Slack cannot say, the channel's link does.
- */
-async function threadLink(context: AutomationContext, channel: string, threadTs: string): Promise<string> {
-  try {
-    return await context.slack.permalink(channel, threadTs);
-  } catch (error) {
-    if (!(error instanceof ProviderError)) throw error;
-    context.log.warn('no permalink for the customer thread: the page links to the channel', { operation: error.operation, code: error.code, transient: error.transient });
-    return slackChannelLink(channel);
-  }
 }

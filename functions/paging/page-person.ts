@@ -7,7 +7,8 @@ import { escalationTimer } from './escalation-timer';
 import type { Incident } from './incident';
 import type { IncidentStore } from './incident-store';
 import { composePage, fitsOneSegment } from './page-message';
-import { customerThreadLink } from './paging-messages';
+import { customerLink } from './paging-messages';
+import { linkThreadForPage } from './thread-permalink';
 
 /**
  * Sends page number `step` of an incident by SMS (once, however often the run is retried), remembers it,
@@ -16,18 +17,21 @@ import { customerThreadLink } from './paging-messages';
  *
  * After a crash mid-send, the page is looked for in Twilio's list by number and text (the ACK code makes
  * the text the incident's); the same page sent on an earlier pass of the chain is told apart by its
- * message SID, which is recorded as that page's.
+ * message SID, which is recorded as that page's. The thread's link in the text is settled for the page
+ * before it is composed, so that every attempt of one page has the same text.
  */
-export async function pagePerson(incident: Incident, step: number, context: AutomationContext, store: IncidentStore): Promise<void> {
-  const target = personPagedAt(incident, step);
-  if (target === undefined) throw new RangeError(`${incident.id} has no page number ${step}`);
+export async function pagePerson(paged: Incident, step: number, context: AutomationContext, store: IncidentStore): Promise<void> {
+  const target = personPagedAt(paged, step);
+  if (target === undefined) throw new RangeError(`${paged.id} has no page number ${step}`);
   const { member, pass } = target;
+  const incident = await linkThreadForPage(paged, step, context, store);
+  const link = customerLink(incident);
   const body = composePage({
     severity: incident.severity,
     customer: incident.customer,
     excerpt: incident.excerpt,
     code: incident.code,
-    ...(incident.slack === undefined ? {} : { link: customerThreadLink(incident) as string }),
+    ...(link === undefined ? {} : { link: link.url }),
   });
 
   await context.run.step(`page ${member.name}`, async () => {

@@ -10,16 +10,28 @@ function headline(incident: Incident): string {
   return `*${incident.severity}* for *${incident.customer}* (${incident.id})`;
 }
 
-/** The link to the customer's thread: its permalink, or for incidents opened without one, the channel. */
-export function customerThreadLink(incident: Pick<Incident, 'slack' | 'link'>): string | undefined {
+/** Where the customer wrote, as a link, and what it opens. */
+export interface CustomerLink {
+  url: string;
+  label: 'Customer thread' | 'Customer channel';
+}
+
+/**
+ * The link to the customer's thread: its permalink, or the channel while Slack has not given one (the
+ * channel's link cannot open a thread, so it is not called one).
+ */
+export function customerLink(incident: Pick<Incident, 'slack' | 'link'>): CustomerLink | undefined {
   if (incident.slack === undefined) return undefined;
-  return incident.link ?? slackChannelLink(incident.slack.channel);
+  const channel = slackChannelLink(incident.slack.channel);
+  // Older incidents kept the channel's link as theirs when Slack could not say.
+  if (incident.link === undefined || incident.link === channel) return { url: channel, label: 'Customer channel' };
+  return { url: incident.link, label: 'Customer thread' };
 }
 
 /** Internal channel: an incident opened and who is being paged. */
 export function incidentOpened(incident: Incident, paging: string): SlackMessage {
-  const link = customerThreadLink(incident);
-  const thread = link === undefined ? '' : ` <${link}|Customer thread>.`;
+  const link = customerLink(incident);
+  const thread = link === undefined ? '' : ` <${link.url}|${link.label}>.`;
   const text = `:rotating_light: ${headline(incident)}: paging ${paging} by SMS.${thread} To acknowledge, reply ACK ${incident.code} to the page.`;
   return { channel: incident.internalChannel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

@@ -12,7 +12,7 @@ const DEFAULT_RETENTION_DAYS = 30;
 
 /** A run failed for a reason worth retrying; the bus should deliver the event again. */
 export class RetryableRunError extends Error {
-  override readonly name = 'RetryableRunError';
+  override readonly name: string = 'RetryableRunError';
   constructor(
     readonly run: RunRecord,
     options: ErrorOptions,
@@ -22,12 +22,21 @@ export class RetryableRunError extends Error {
 }
 
 /**
+ * A run that met contention: another attempt holds one of its effects, or won a conditional write. The
+ * other attempt normally finishes within a second, so it is worth trying again soon, in the same process.
+ */
+export class ContendedRunError extends RetryableRunError {
+  override readonly name: string = 'ContendedRunError';
+}
+
+/**
  * Runs one automation for one event and records the run. The same function serves the Lambda handlers
  * and the local dispatcher.
  *
  * Resolves with the run when it ended (succeeded, filtered, waiting — or failed permanently, left for a
- * replay). Rejects with RetryableRunError when it failed transiently, so that the bus retries; the
- * side-effect ledger makes the retry skip what already happened.
+ * replay). Rejects with RetryableRunError when it failed transiently, so that the bus retries (a
+ * ContendedRunError when another attempt holds its work); the side-effect ledger makes the retry skip what
+ * already happened.
  */
 export async function runAutomation(automation: Automation, event: DomainEvent, platform: Platform, options: RunOptions = {}): Promise<RunRecord> {
   const run = new RunRecorder(automation.name, event, platform.clock, options);
@@ -88,7 +97,7 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
     if (!record.error?.transient) log.error('run failed', details);
     else if (isContention(failure)) log.info('run deferred: another attempt holds its work; it will be retried', details);
     else log.warn('run failed; it will be retried', details);
-    if (record.error?.transient) throw new RetryableRunError(record, { cause: failure });
+    if (record.error?.transient) throw isContention(failure) ? new ContendedRunError(record, { cause: failure }) : new RetryableRunError(record, { cause: failure });
   } else {
     log.info('run finished', { status: record.status, attempts: record.attempts, durationMs: record.durationMs, ...(decidedBy === undefined ? {} : { decidedBy }), steps });
   }

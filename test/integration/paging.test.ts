@@ -8,6 +8,7 @@ import { startLocalSwitchboard, type LocalSwitchboard } from '../support/local-s
 import { ManualClock } from '../support/manual-clock';
 import { sampleEmergencyRequestEvent } from '../support/sample-events';
 import { clickSlackButton, CUSTOMER, CUSTOMER_CHANNEL, postSlackMessage } from '../support/slack-requests';
+import { newTwilioSid } from '../../infra/cli/scenarios/twilio-sms-params';
 import { postInboundSms, TEST_TWILIO_AUTH_TOKEN } from '../support/twilio-requests';
 
 const SUNDAY_EVENING = '2026-11-22T20:00:00-08:00';
@@ -27,7 +28,8 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
 
   beforeAll(async () => {
     slack = await FakeSlackApi.start();
-    twilio = await FakeTwilioApi.start({ authToken: TEST_TWILIO_AUTH_TOKEN });
+    // Twilio stamps its messages on the test's clock, as the look-up after a crash compares them with ours.
+    twilio = await FakeTwilioApi.start({ authToken: TEST_TWILIO_AUTH_TOKEN, now: () => switchboard.clock.now() });
   });
   afterAll(async () => {
     await slack.close();
@@ -103,10 +105,45 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
       expect(slack.callsTo('chat.getPermalink').map((call) => call.args)).toEqual([{ channel: CUSTOMER_CHANNEL, message_ts: incident.slack!.threadTs }]);
     });
 
-    it('still pages, linking to the channel, when Slack cannot give the permalink', async () => {
+    it('still pages, linking to the channel and calling it so, when Slack cannot give the permalink', async () => {
+      const channelLink = `https://slack.com/app_redirect?channel=${CUSTOMER_CHANNEL}`;
       slack.script('chat.getPermalink', { status: 200, body: { ok: false, error: 'channel_not_found' } });
       await emergency();
-      expect(pages()[0]?.body).toContain(`https://slack.com/app_redirect?channel=${CUSTOMER_CHANNEL}`);
+
+      expect(pages()[0]?.body).toContain(channelLink);
+      expect(String(postsIn(INTERNAL_CHANNEL)[0]?.args['text'])).toContain(`<${channelLink}|Customer channel>`);
+      expect(String(postsIn(INTERNAL_CHANNEL)[0]?.args['text'])).not.toContain('Customer thread');
+      // Slack said the channel is not there: asking again would not help.
+      await wait(5 * MINUTE);
+      expect(pages()[1]?.body).toContain(channelLink);
+      expect(slack.callsTo('chat.getPermalink')).toHaveLength(1);
+    });
+
+    it('asks Slack again at the next page when the permalink failed for a while, and links the thread from then on', async () => {
+      slack.failFromNowOn('chat.getPermalink', { status: 500, body: { ok: false, error: 'internal_error' } });
+      const incident = await emergency();
+      const channelLink = `https://slack.com/app_redirect?channel=${CUSTOMER_CHANNEL}`;
+      const permalink = `https://example.slack.com/archives/${CUSTOMER_CHANNEL}/p${incident.slack!.threadTs.replace('.', '')}`;
+      expect(pages()[0]?.body).toContain(channelLink);
+      expect(String(postsIn(INTERNAL_CHANNEL)[0]?.args['text'])).toContain(`<${channelLink}|Customer channel>`);
+
+      slack.recover();
+      await wait(5 * MINUTE);
+      await wait(5 * MINUTE);
+
+      expect(pages()[1]?.body).toContain(permalink);
+      expect(pages()[2]?.body).toContain(permalink);
+      expect(slack.succeeded('chat.getPermalink')).toHaveLength(1);
+      expect((await incidents.get(incident.id))?.link).toBe(permalink);
+    });
+
+    it('keeps linking the channel at the next page when Slack still cannot give the permalink', async () => {
+      slack.failFromNowOn('chat.getPermalink', { status: 500, body: { ok: false, error: 'internal_error' } });
+      await emergency();
+      await wait(5 * MINUTE);
+
+      expect(pages()[1]?.body).toContain(`https://slack.com/app_redirect?channel=${CUSTOMER_CHANNEL}`);
+      expect(pages()[1]?.to).toBe(SAM.phone);
     });
 
     it('goes through a three-person chain, repeats it once, then tells the fallback channel', async () => {
@@ -278,6 +315,30 @@ describe('emergency paging by SMS, over HTTP with fake Twilio and Slack APIs', (
       await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK' });
       await switchboard.drain();
       expect(repliesTo(DANA.phone)).toEqual(['You have no open pages: nothing was acknowledged.']);
+    });
+
+    it("sends the same answer to a second bare ACK whose reply's claim died before Twilio got it", async () => {
+      await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK' });
+      await switchboard.drain();
+      switchboard.clock.advance(20_000);
+      // The process that took the second ACK died holding its reply's claim, before Twilio received the reply.
+      const second = newTwilioSid('SM');
+      await switchboard.platform.table.put({
+        pk: `effect#paging.reply:${second}`,
+        sk: 'effect',
+        status: 'pending',
+        owner: second,
+        instance: 'a-process-that-died',
+        leaseUntil: switchboard.clock.now().getTime() + 30_000,
+        claimedAt: switchboard.clock.now().getTime(),
+        expiresAt: Math.floor(switchboard.clock.now().getTime() / 1000) + 86_400,
+      });
+
+      await postInboundSms(switchboard, { from: DANA.phone, body: 'ACK', messageSid: second });
+      await switchboard.drain();
+
+      expect(twilio.lists.length, 'the reply was looked for in Twilio first').toBeGreaterThanOrEqual(1);
+      expect(repliesTo(DANA.phone)).toEqual(['You have no open pages: nothing was acknowledged.', 'You have no open pages: nothing was acknowledged.']);
     });
 
     it('answers every message from the chain exactly once, whatever it says', async () => {

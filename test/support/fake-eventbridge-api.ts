@@ -30,10 +30,15 @@ const MAX_ENTRIES = 10;
  * object with `MalformedDetail`; the others are taken and get an EventId. The answer has one result per
  * entry and `FailedEntryCount`. More than 10 entries is a 400 `ValidationException` for the whole request.
  * Like EventBridge, it takes events for any bus name (a bus that does not exist is not an error). It routes
- * nothing to rules: tests assert on `events`, the events it took.
+ * nothing to rules: tests assert on `events`, the events it took. `hold()` parks requests until `release()`
+ * (a PutEvents slow to answer), so that a test can order what happens meanwhile.
  */
 export class FakeEventBridgeApi {
   readonly events: PutEvent[] = [];
+  private holding = false;
+  /** Requests parked by `hold()`, each answered by calling it. */
+  private readonly parked: (() => void)[] = [];
+  private readonly heldWaiters: { count: number; resolve: () => void }[] = [];
 
   private constructor(private readonly server: Server) {}
 
@@ -42,7 +47,7 @@ export class FakeEventBridgeApi {
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
+      const respond = () => {
         const self = api as FakeEventBridgeApi;
         const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID() };
         const target = String(req.headers['x-amz-target'] ?? '');
@@ -65,6 +70,11 @@ export class FakeEventBridgeApi {
         const results = entries.map((entry) => self.take(entry));
         res.writeHead(200, headers);
         res.end(JSON.stringify({ FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length, Entries: results }));
+      };
+      req.on('end', () => {
+        const self = api as FakeEventBridgeApi;
+        if (self.holding) self.park(respond);
+        else respond();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -76,6 +86,23 @@ export class FakeEventBridgeApi {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** From now on, park every request unanswered (and its events untaken) until `release()`. */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** Takes and answers every parked request, in the order they came, and answers at once from now on. */
+  release(): void {
+    this.holding = false;
+    for (const respond of this.parked.splice(0)) respond();
+  }
+
+  /** Resolves once `count` requests are parked. */
+  async held(count: number): Promise<void> {
+    if (this.parked.length >= count) return;
+    await new Promise<void>((resolve) => this.heldWaiters.push({ count, resolve }));
+  }
+
   /** The events taken of one detail type, e.g. `incident.ack.requested`. */
   eventsOf(detailType: string): PutEvent[] {
     return this.events.filter((event) => event.DetailType === detailType);
@@ -84,6 +111,15 @@ export class FakeEventBridgeApi {
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private park(respond: () => void): void {
+    this.parked.push(respond);
+    for (const waiter of [...this.heldWaiters]) {
+      if (this.parked.length < waiter.count) continue;
+      this.heldWaiters.splice(this.heldWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
   }
 
   private take(entry: PutEventsEntry): { EventId: string } | { ErrorCode: string; ErrorMessage: string } {

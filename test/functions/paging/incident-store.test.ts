@@ -92,6 +92,31 @@ describe('incident transitions', () => {
     expect(await store.pageOfMessage('SM-unknown')).toBeUndefined();
   });
 
+  it("keeps the first answer about the thread's permalink for a page, and lets a later page settle it again", async () => {
+    const slack = { channel: 'C0ACMEPROD', threadTs: '1795406400.000200' };
+    await store.open({ ...incident('INC-A'), slack, permalinkFailedAtStep: 0, permalinkFailureTransient: true }, 'ev1');
+
+    // Two attempts of page 1: Slack fails the first and answers the second; the first answer stands.
+    expect(await store.settlePermalink('INC-A', 1, { transient: true })).toMatchObject({ permalinkFailedAtStep: 1, permalinkFailureTransient: true });
+    expect((await store.settlePermalink('INC-A', 1, { link: 'https://acme.slack.com/archives/C0ACMEPROD/p1795406400000200' })).link).toBeUndefined();
+    // Page 2 asks again, and the link is kept for good.
+    const linked = await store.settlePermalink('INC-A', 2, { link: 'https://acme.slack.com/archives/C0ACMEPROD/p1795406400000200' });
+    expect(linked.link).toBe('https://acme.slack.com/archives/C0ACMEPROD/p1795406400000200');
+    expect(linked.permalinkFailedAtStep).toBeUndefined();
+    expect((await store.settlePermalink('INC-A', 3, { transient: true })).link).toBe('https://acme.slack.com/archives/C0ACMEPROD/p1795406400000200');
+    expect(await store.get('INC-A')).toMatchObject({ status: 'paging', version: 1, link: 'https://acme.slack.com/archives/C0ACMEPROD/p1795406400000200' });
+  });
+
+  it('records which inbound message an SMS reply answered', async () => {
+    await store.recordReply('SM0REPLY1', 'SM0INBOUND1');
+    expect(await store.inboundAnsweredBy('SM0REPLY1')).toBe('SM0INBOUND1');
+    expect(await store.inboundAnsweredBy('SM0REPLY2')).toBeUndefined();
+    // A page's record and a reply's never answer for each other.
+    await store.recordPage('INC-A', { step: 0, to: 'Dana', sid: 'SM0PAGE1', sentAt: '2026-11-23T04:00:00.000Z' });
+    expect(await store.inboundAnsweredBy('SM0PAGE1')).toBeUndefined();
+    expect(await store.pageOfMessage('SM0REPLY1')).toBeUndefined();
+  });
+
   it('lists open incidents newest first', async () => {
     await store.open({ ...incident('INC-A'), openedAt: '2026-11-23T04:00:00.000Z' }, 'a');
     await store.open({ ...incident('INC-B'), openedAt: '2026-11-23T04:01:00.000Z' }, 'b');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defineAutomation, type Automation, type AutomationContext } from '../../../shared/automation/automation';
 import type { Platform } from '../../../shared/automation/platform';
-import { RetryableRunError, runAutomation } from '../../../shared/automation/run-automation';
+import { ContendedRunError, RetryableRunError, runAutomation } from '../../../shared/automation/run-automation';
 import type { EventBus } from '../../../shared/bus/event-bus';
 import { ConfigStore } from '../../../shared/config/config-store';
 import { parseConfig } from '../../../shared/config/parse-config';
@@ -139,6 +139,27 @@ describe('run automation', () => {
       error: { name: 'ProviderError', message: 'slack chat.postMessage failed: HTTP 503', transient: true },
       steps: [{ name: 'post notice', outcome: 'failed' }],
     });
+  });
+
+  it('rejects with ContendedRunError when another attempt holds its work or won a race, and only then', async () => {
+    const failingWith = (failure: Error) =>
+      runAutomation(
+        automationThat(async () => {
+          throw failure;
+        }),
+        message,
+        platform,
+      ).catch((error: unknown) => error);
+
+    const inProgress = await failingWith(new EffectInProgressError('after-hours.emergency:C1:1.2'));
+    const lostRace = await failingWith(new ConditionFailedError('lost the race'));
+    const providerDown = await failingWith(new ProviderError('slack', 'chat.postMessage', true, 'HTTP 503', { status: 503 }));
+
+    expect(inProgress).toBeInstanceOf(ContendedRunError);
+    expect(inProgress).toBeInstanceOf(RetryableRunError);
+    expect(lostRace).toBeInstanceOf(ContendedRunError);
+    expect(providerDown).toBeInstanceOf(RetryableRunError);
+    expect(providerDown).not.toBeInstanceOf(ContendedRunError);
   });
 
   it('resolves with a failed, permanent run when a provider fails permanently', async () => {
