@@ -171,6 +171,26 @@ describe('the console in a browser (headless Chromium)', { timeout: 60_000 }, ()
     }
   });
 
+  it('keeps two consoles open side by side logged in: each port has its own session cookie', async () => {
+    // Browsers keep cookies by host, not by port: both consoles' cookies land in this one jar.
+    const other = await startConsoleServer({ target, livePollMs: 50 });
+    const second = await browser.context.newPage();
+    try {
+      expect(other.port).not.toBe(consoleServer.port);
+      await second.goto(other.url);
+
+      const first = await page.goto(`${consoleServer.origin}/runs`);
+      const again = await second.goto(`${other.origin}/runs`);
+
+      expect(first?.status()).toBe(200);
+      expect(again?.status()).toBe(200);
+      expect((await browser.context.cookies('http://127.0.0.1/')).filter((cookie) => cookie.name.startsWith('switchboard_console'))).toHaveLength(2);
+    } finally {
+      await second.close();
+      await other.close();
+    }
+  });
+
   it('answers 401 to a browser without the token', async () => {
     const stranger = await launchHeadlessChromium();
     try {
