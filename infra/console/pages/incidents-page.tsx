@@ -72,7 +72,7 @@ function IncidentSection(props: { entry: IncidentView; view: ConsoleView }) {
           <li>
             <strong>Page {page.step + 1} of {total}</strong> to {page.to} <StatusBadge status={page.deliveryStatus ?? 'sent'} />
             <br />
-            <span class="when"><LocalTime instant={page.sentAt} view={view} />, message <code>{page.sid}</code></span>
+            <span class="when"><LocalTime instant={page.sentAt} view={view} />, message <CopyableId id={page.sid} label="message SID" /></span>
           </li>
         ))}
         {incident.status === 'acknowledged' ? (

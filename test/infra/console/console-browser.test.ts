@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -5,8 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IncidentStore } from '../../../functions/paging/incident-store';
 import { main } from '../../../infra/cli/main';
 import { openTarget, type Target } from '../../../infra/admin/target';
+import { runHref } from '../../../infra/console/components/run-row';
 import { startConsoleServer, type RunningConsole } from '../../../infra/console/console-server';
+import { CONSOLE_PAGES } from '../../../infra/console/pages/layout';
+import { FailedDeliveries } from '../../../infra/local/failed-deliveries';
+import { parseConfig } from '../../../shared/config/parse-config';
 import { createEvent } from '../../../shared/events/validate-event';
+import type { RunRecord } from '../../../shared/runs/run';
 import { FakeSlackApi } from '../../support/fake-slack-api';
 import { FakeTwilioApi, twilioAnswers } from '../../support/fake-twilio-api';
 import { launchHeadlessChromium, type HeadlessChromium } from '../../support/headless-chromium';
@@ -165,6 +171,33 @@ describe('the console in a browser (headless Chromium)', { timeout: 60_000 }, ()
 
       // Nothing is wider than the screen, and the page is dark.
       expect(await narrow.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+      expect(await narrow.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(13, 17, 23)');
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it('fits every page in 320 px, in dark mode, with everything folded unfolded', async () => {
+    // Something on every page: a failed delivery, and a second configuration to compare with the first.
+    const run = (await target.runs.page({ automation: 'after-hours', limit: 1 })).runs[0] as RunRecord;
+    await new FailedDeliveries(target.table, target.clock).record('after-hours', run.event, new Error('slack chat.postMessage failed: HTTP 500 (a long reason to wrap on a narrow screen)'), 3);
+    const example = await readFile('switchboard.config.example.yaml', 'utf8');
+    await target.configs.apply(parseConfig(example.replace('closes: "16:00"', 'closes: "17:00"'), 'later.yaml'), { source: 'later.yaml' });
+    const failed = (await target.runs.page({ status: 'failed', limit: 1 })).runs[0] as RunRecord;
+    const pages = [...CONSOLE_PAGES.map((each) => each.path), runHref(run.runId), runHref(failed.runId), '/config?from=1&to=2', '/config?v=1', '/runs?automation=zapier', '/no-such-page'];
+    const narrow = await browser.context.newPage();
+    try {
+      await narrow.setViewportSize({ width: 320, height: 640 });
+      await narrow.emulateMedia({ colorScheme: 'dark' });
+      const tooWide: string[] = [];
+      for (const path of pages) {
+        await narrow.goto(`${consoleServer.origin}${path}`);
+        await narrow.evaluate("document.querySelectorAll('details').forEach((details) => { details.open = true; })");
+        const width = await narrow.evaluate<number>('document.documentElement.scrollWidth');
+        if (width > 320) tooWide.push(`${path}: ${width} px`);
+      }
+
+      expect(tooWide).toEqual([]);
       expect(await narrow.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(13, 17, 23)');
     } finally {
       await narrow.close();
