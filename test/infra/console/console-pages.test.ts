@@ -126,6 +126,17 @@ describe('the console pages on a local Switchboard', () => {
       expect(lastHour).toContain('data-live=');
     });
 
+    it('says in a filtered run’s row which filter stopped it, and why', async () => {
+      const { eventId: elsewhere } = await postSlackMessage(switchboard, { postedAt: SUNDAY_EVENING, channel: 'C0ELSEWHERE' });
+      await switchboard.drain();
+
+      const html = await (await session.get('/runs?status=filtered')).text();
+
+      const row = new RegExp(`<tr data-run-id="after-hours:${elsewhere}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
+      expect(row).toContain('<span class="status status-filtered">filtered</span>');
+      expect(row).toContain('<td data-label="What happened" class="summary">designated customer channel: C0ELSEWHERE is not a designated customer channel</td>');
+    });
+
     it('finds the runs of an event by its id', async () => {
       const html = await (await session.get(`/runs?event=${eventId}`)).text();
 
