@@ -14,6 +14,11 @@ export type FieldPath<T> = T extends readonly unknown[]
 /** The fields every event shows: its id, when it arrived, who sent it. */
 export const ENVELOPE_FIELDS: readonly (keyof Envelope)[] = ['eventId', 'receivedAt', 'provider'];
 
+// What GitHub's issue events share (ingest's bundle carries this list: written once, it is smaller).
+const ISSUE = ['repository', 'number', 'isPullRequest', 'state', 'labels', 'url'] as const;
+const LABEL = ['label.name', 'label.color'] as const;
+const SENDER = ['sender.login', 'sender.type'] as const;
+
 /**
  * The fields of each event that may be shown where people other than its subject look (the console's run
  * page, a log line): ids, timestamps, channel ids, statuses, labels, our own names for things. Everything
@@ -38,11 +43,11 @@ export const PUBLIC_FIELDS: { readonly [T in DetailType]: readonly Exclude<Field
   'slack.reaction.added': ['teamId', 'user', 'reaction', 'channel', 'messageTs', 'messageUser', 'reactedTs'],
   'incident.open.requested': ['severity'],
   'incident.ack.requested': ['incident'],
-  'github.issue.commented': ['repository', 'number', 'isPullRequest', 'state', 'labels', 'url', 'commentId', 'commenter.login', 'commenter.type', 'commenter.authorAssociation'],
-  'github.issue.labeled': ['repository', 'number', 'isPullRequest', 'state', 'labels', 'url', 'label.name', 'label.color', 'sender.login', 'sender.type'],
-  'github.issue.unlabeled': ['repository', 'number', 'isPullRequest', 'state', 'labels', 'url', 'label.name', 'label.color', 'sender.login', 'sender.type'],
-  'github.issue.state.changed': ['repository', 'number', 'isPullRequest', 'state', 'labels', 'url', 'action', 'sender.login', 'sender.type'],
-  'github.label.changed': ['repository', 'action', 'label.name', 'label.color', 'previousName', 'changed', 'sender.login', 'sender.type'],
+  'github.issue.commented': [...ISSUE, 'commentId', 'commenter.login', 'commenter.type', 'commenter.authorAssociation'],
+  'github.issue.labeled': [...ISSUE, ...LABEL, ...SENDER],
+  'github.issue.unlabeled': [...ISSUE, ...LABEL, ...SENDER],
+  'github.issue.state.changed': [...ISSUE, 'action', ...SENDER],
+  'github.label.changed': ['repository', 'action', ...LABEL, 'previousName', 'changed', ...SENDER],
   'github.codename.mirror.requested': ['label', 'previousName'],
   // The position applied for is the company's own job title.
   'contact.form.submitted': ['kind', 'position'],
