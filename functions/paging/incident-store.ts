@@ -65,14 +65,14 @@ export class IncidentStore {
     return (await this.list({ limit: 100 })).find((incident) => incident.code === wanted);
   }
 
-  /** Newest first. */
-  async list(options: { limit?: number; openOnly?: boolean } = {}): Promise<Incident[]> {
+  /** Newest first; only the open ones, or only the acknowledged ones, when asked. */
+  async list(options: { limit?: number; openOnly?: boolean; acknowledgedOnly?: boolean } = {}): Promise<Incident[]> {
     const items = await this.table.query<Stored<Incident>>({
       partition: PARTITION,
       byTime: true,
       descending: true,
       limit: options.limit ?? 50,
-      ...(options.openOnly ? { filter: notEquals('status', 'acknowledged') } : {}),
+      ...(options.openOnly ? { filter: notEquals('status', 'acknowledged') } : options.acknowledgedOnly ? { filter: equals('status', 'acknowledged') } : {}),
     });
     return items.map(toIncident);
   }

@@ -13,7 +13,13 @@ export interface ConsoleSecrets {
   csrf: string;
 }
 
-export const SESSION_COOKIE = 'switchboard_console';
+/**
+ * The session cookie's name, one per port: browsers keep cookies by host, not by port (RFC 6265 §8.5), so
+ * two consoles open at once (a local one and a stack's) would otherwise each overwrite the other's session.
+ */
+export function sessionCookieName(port: number): string {
+  return `switchboard_console_${port}`;
+}
 
 export function newConsoleSecrets(): ConsoleSecrets {
   const secret = () => randomBytes(32).toString('base64url');
@@ -29,14 +35,15 @@ export function allowedHosts(port: number): string[] {
  * Guards every request of the console, in this order:
  * 1. a `Host` other than 127.0.0.1:PORT or localhost:PORT is refused (421): a page of another site that
  *    rebinds its name to 127.0.0.1 reaches the console only under its own name;
- * 2. `?token=` is exchanged, once and in constant time, for the session cookie, and the browser is sent to
- *    the same address without it (so that the token leaves the address bar and the history);
+ * 2. `?token=` is exchanged, once and in constant time, for the session cookie (this port's), and the
+ *    browser is sent to the same address without it (so that the token leaves the address bar and the history);
  * 3. without the session cookie: 401;
  * 4. a request that changes state must be a POST, from the console's own origin (`Origin`, and
  *    `Sec-Fetch-Site` where the browser sends it), carrying the CSRF token in its form: else 403.
  */
 export function consoleSecurity(secrets: ConsoleSecrets, port: number): MiddlewareHandler {
   const hosts = allowedHosts(port);
+  const cookie = sessionCookieName(port);
   return async (c, next) => {
     const host = c.req.header('host') ?? '';
     if (!hosts.includes(host)) return c.text(`421 Misdirected Request: this console answers only at http://127.0.0.1:${port}/`, 421);
@@ -45,11 +52,11 @@ export function consoleSecurity(secrets: ConsoleSecrets, port: number): Middlewa
     const token = url.searchParams.get('token');
     if (token !== null) {
       if (!sameSecret(token, secrets.token)) return refuse(c, 'the token in this address is not the one of the running console');
-      setCookie(c, SESSION_COOKIE, secrets.session, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      setCookie(c, cookie, secrets.session, { httpOnly: true, sameSite: 'Strict', path: '/' });
       url.searchParams.delete('token');
       return c.redirect(`${url.pathname}${url.search}`, 303);
     }
-    if (!sameSecret(getCookie(c, SESSION_COOKIE) ?? '', secrets.session)) return refuse(c, 'open the console with the address `switchboard console` printed');
+    if (!sameSecret(getCookie(c, cookie) ?? '', secrets.session)) return refuse(c, 'open the console with the address `switchboard console` printed');
 
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       if (c.req.method !== 'POST') return c.text('405 Method Not Allowed', 405, { allow: 'GET, HEAD, POST' });

@@ -1,7 +1,8 @@
 /**
  * The console's style sheet, served as /assets/console.css (a file, so that the Content-Security-Policy
  * needs no inline styles). Light and dark (prefers-color-scheme), a visible focus everywhere, readable at
- * 320 px: tables become one block per row on narrow screens, ids wrap instead of being cut.
+ * 320 px: tables become one block per row on narrow screens (a table of counts, one line of label-number
+ * pairs under the row's heading), ids wrap instead of being cut.
  */
 export const CONSOLE_STYLE = `
 :root {
@@ -101,8 +102,12 @@ tr.fresh td { animation: fresh 2s ease-out; }
   table.responsive tr { border: 1px solid var(--line); border-radius: 0.5rem; margin: 0 0 0.75rem; padding: 0.25rem 0; }
   table.responsive caption { display: block; }
   table.responsive td { border: 0; padding: 0.2rem 0.6rem; }
+  table.responsive th[scope="row"] { display: block; width: 100%; border: 0; }
   td.run-id, td.summary { min-width: 0; }
   table.responsive td[data-label]::before { content: attr(data-label); display: block; font-weight: 600; font-size: 0.8rem; color: var(--muted); }
+  table.counts tr { display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
+  table.counts td { width: auto; }
+  table.counts td[data-label]::before { display: inline; margin-right: 0.3rem; }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: 0.5rem; }
 }

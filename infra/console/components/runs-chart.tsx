@@ -61,7 +61,7 @@ export function RunsChart(props: { id: string; title: string; buckets: readonly 
       </figcaption>
       <details>
         <summary>The numbers, hour by hour</summary>
-        <table>
+        <table class="responsive counts">
           <caption class="visually-hidden">{props.title}, hour by hour</caption>
           <thead>
             <tr>
@@ -73,7 +73,7 @@ export function RunsChart(props: { id: string; title: string; buckets: readonly 
             {buckets.filter((bucket) => RUN_STATUSES.some((status) => bucket.counts[status] > 0)).map((bucket) => (
               <tr>
                 <th scope="row">{view.time(bucket.start)}</th>
-                {RUN_STATUSES.map((status) => <td>{bucket.counts[status]}</td>)}
+                {RUN_STATUSES.map((status) => <td data-label={status}>{bucket.counts[status]}</td>)}
               </tr>
             ))}
           </tbody>

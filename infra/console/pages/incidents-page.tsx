@@ -19,6 +19,7 @@ export interface IncidentView {
 
 export interface IncidentsPageProps {
   view: ConsoleView;
+  /** Every open incident, then the most recent acknowledged ones. */
   incidents: readonly IncidentView[];
   /** Said at the top after an action: "Acknowledgement of INC-… requested". */
   notice: string | undefined;
@@ -34,7 +35,7 @@ export function IncidentsPage(props: IncidentsPageProps) {
       <p>
         {props.incidents.length === 0
           ? 'No incidents yet: nobody has been paged.'
-          : `${open} open, ${props.incidents.length - open} acknowledged, among the ${props.incidents.length} most recent.`}
+          : `${open} open incident${open === 1 ? '' : 's'}, all listed first; ${props.incidents.length === open ? 'none acknowledged.' : `then the ${props.incidents.length - open} most recent acknowledged.`}`}
       </p>
       {props.incidents.map((entry) => <IncidentSection entry={entry} view={view} />)}
     </Layout>
@@ -72,7 +73,7 @@ function IncidentSection(props: { entry: IncidentView; view: ConsoleView }) {
           <li>
             <strong>Page {page.step + 1} of {total}</strong> to {page.to} <StatusBadge status={page.deliveryStatus ?? 'sent'} />
             <br />
-            <span class="when"><LocalTime instant={page.sentAt} view={view} />, message <code>{page.sid}</code></span>
+            <span class="when"><LocalTime instant={page.sentAt} view={view} />, message <CopyableId id={page.sid} label="message SID" /></span>
           </li>
         ))}
         {incident.status === 'acknowledged' ? (

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { parseEscalationSubject } from '../../../functions/paging/escalation-timer';
-import type { Incident } from '../../../functions/paging/incident';
 import { IncidentStore } from '../../../functions/paging/incident-store';
 import { createEvent } from '../../../shared/events/validate-event';
 import { renderPage, type ConsoleContext } from '../console-context';
@@ -9,7 +8,10 @@ import { pollStream } from '../poll-stream';
 import { IncidentsPage, type IncidentView } from '../pages/incidents-page';
 import { MessagePage } from '../pages/message-page';
 
-const SHOWN = 20;
+/** How many acknowledged incidents are shown under the open ones. */
+const ACKNOWLEDGED_SHOWN = 20;
+/** Open incidents are all shown (the overview links to each); more than this many at once is no longer a list anyone reads. */
+const OPEN_AT_MOST = 500;
 
 /** The incidents page, its Acknowledge action, and the watch of a requested acknowledgement. */
 export function registerIncidentsRoutes(app: Hono, context: ConsoleContext): void {
@@ -19,7 +21,9 @@ export function registerIncidentsRoutes(app: Hono, context: ConsoleContext): voi
   app.get('/incidents', async (c) => {
     const view = await context.view('/incidents');
     const requested = c.req.query('requested');
-    const incidents = openFirst(await store().list({ limit: SHOWN }));
+    // Open ones are read by themselves: among the most recent incidents an older open one could be missing.
+    const [open, acknowledged] = await Promise.all([store().list({ openOnly: true, limit: OPEN_AT_MOST }), store().list({ acknowledgedOnly: true, limit: ACKNOWLEDGED_SHOWN })]);
+    const incidents = [...open, ...acknowledged];
     const timers = await target.timers.list(500);
     const entries: IncidentView[] = await Promise.all(
       incidents.map(async (incident) => {
@@ -80,10 +84,4 @@ export function registerIncidentsRoutes(app: Hono, context: ConsoleContext): voi
       return 'done';
     });
   });
-}
-
-/** Open incidents (paging, unanswered) before acknowledged ones, each group newest first. */
-export function openFirst(incidents: readonly Incident[]): Incident[] {
-  const open = incidents.filter((incident) => incident.status !== 'acknowledged');
-  return [...open, ...incidents.filter((incident) => incident.status === 'acknowledged')];
 }

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { RunRecord } from '../../../shared/runs/run';
 import { replayRunId } from '../../../shared/runs/run';
 import { readEffectState } from '../../../shared/idempotency/side-effect-ledger';
-import { redactSensitive } from '../../../shared/log/redact';
+import { maskEventDetail } from '../../../shared/events/mask-event';
 import { runSummary } from '../../../shared/runs/run-summary';
 import { RunRow, runHref } from '../components/run-row';
 import { renderPage, type ConsoleContext } from '../console-context';
@@ -80,7 +80,8 @@ export function registerRunsRoutes(app: Hono, context: ConsoleContext): void {
       }
       return renderPage(c, <MessagePage view={view} title="Not found" what={`There is no run ${id === '' ? '(no id given)' : id}.`} hint="Runs are kept 30 days by default (runs.retentionDays). The runs page lists those there are." />, 404);
     }
-    const maskedTrigger = JSON.stringify({ detailType: run.event.detailType, detail: run.event.detail }, redactSensitive, 2);
+    // Only the fields the catalogue says are public (ids, timestamps, statuses, labels): the rest is masked.
+    const maskedTrigger = JSON.stringify({ detailType: run.event.detailType, detail: maskEventDetail(run.event.detailType, run.event.detail) }, null, 2);
     return renderPage(c, <RunPage view={view} run={run} maskedTrigger={maskedTrigger} effects={await effectsOf(context, run)} />);
   });
 

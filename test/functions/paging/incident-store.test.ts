@@ -124,4 +124,14 @@ describe('incident transitions', () => {
     expect((await store.list({ openOnly: true })).map((i) => i.id)).toEqual(['INC-B']);
     expect((await store.list()).map((i) => i.id)).toEqual(['INC-B', 'INC-A']);
   });
+
+  it('lists acknowledged incidents only, newest first, up to the limit after the filter', async () => {
+    await store.open({ ...incident('INC-A'), openedAt: '2026-11-23T04:00:00.000Z' }, 'a');
+    await store.open({ ...incident('INC-B'), openedAt: '2026-11-23T04:01:00.000Z' }, 'b');
+    await store.open({ ...incident('INC-C'), openedAt: '2026-11-23T04:02:00.000Z' }, 'c');
+    await store.open({ ...incident('INC-D'), openedAt: '2026-11-23T04:03:00.000Z' }, 'd');
+    await store.acknowledge('INC-A', 'Dana', 'sms-a');
+    await store.acknowledge('INC-B', 'Dana', 'sms-b');
+    expect((await store.list({ acknowledgedOnly: true, limit: 2 })).map((i) => i.id)).toEqual(['INC-B', 'INC-A']);
+  });
 });

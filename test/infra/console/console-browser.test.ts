@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -5,8 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IncidentStore } from '../../../functions/paging/incident-store';
 import { main } from '../../../infra/cli/main';
 import { openTarget, type Target } from '../../../infra/admin/target';
+import { runHref } from '../../../infra/console/components/run-row';
 import { startConsoleServer, type RunningConsole } from '../../../infra/console/console-server';
+import { CONSOLE_PAGES } from '../../../infra/console/pages/layout';
+import { FailedDeliveries } from '../../../infra/local/failed-deliveries';
+import { parseConfig } from '../../../shared/config/parse-config';
 import { createEvent } from '../../../shared/events/validate-event';
+import type { RunRecord } from '../../../shared/runs/run';
 import { FakeSlackApi } from '../../support/fake-slack-api';
 import { FakeTwilioApi, twilioAnswers } from '../../support/fake-twilio-api';
 import { launchHeadlessChromium, type HeadlessChromium } from '../../support/headless-chromium';
@@ -53,7 +59,8 @@ describe('the console in a browser (headless Chromium)', { timeout: 60_000 }, ()
     twilio = await FakeTwilioApi.start();
     switchboard = await startLocalSwitchboard({ clock: new ManualClock(SUNDAY_EVENING), slack, twilio });
     target = await openTarget({ env: { SWITCHBOARD_DATA_DIR: switchboard.dataDir, SWITCHBOARD_NOW: SUNDAY_EVENING }, write: true });
-    consoleServer = await startConsoleServer({ target, livePollMs: 50 });
+    // The default interval of live pages, as `switchboard console` runs.
+    consoleServer = await startConsoleServer({ target });
     browser = await launchHeadlessChromium();
     page = await browser.context.newPage();
     // A guard for a stuck page, not a measure: every wait below is for the DOM or an event.
@@ -85,7 +92,12 @@ describe('the console in a browser (headless Chromium)', { timeout: 60_000 }, ()
       env: { SWITCHBOARD_DATA_DIR: switchboard.dataDir, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET },
     });
     expect(code).toBe(0);
-    const runId = /Run (after-hours:Ev\w+): succeeded/.exec(printed)?.[1] as string;
+    // `simulate` prints the runs recorded when it looked (first-response's may be the only one yet): the
+    // after-hours run is the event's, recorded once the runtime has handled it.
+    const eventId = /message event (Ev\w+)/.exec(printed)?.[1] as string;
+    await switchboard.drain();
+    const runId = `after-hours:${eventId}`;
+    expect((await target.runs.get(runId))?.status).toBe('succeeded');
 
     const row = page.locator(`tr[data-run-id="${runId}"]`);
     await row.waitFor();
@@ -168,6 +180,53 @@ describe('the console in a browser (headless Chromium)', { timeout: 60_000 }, ()
       expect(await narrow.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(13, 17, 23)');
     } finally {
       await narrow.close();
+    }
+  });
+
+  it('fits every page in 320 px, in dark mode, with everything folded unfolded', async () => {
+    // Something on every page: a failed delivery, and a second configuration to compare with the first.
+    const run = (await target.runs.page({ automation: 'after-hours', limit: 1 })).runs[0] as RunRecord;
+    await new FailedDeliveries(target.table, target.clock).record('after-hours', run.event, new Error('slack chat.postMessage failed: HTTP 500 (a long reason to wrap on a narrow screen)'), 3);
+    const example = await readFile('switchboard.config.example.yaml', 'utf8');
+    await target.configs.apply(parseConfig(example.replace('closes: "16:00"', 'closes: "17:00"'), 'later.yaml'), { source: 'later.yaml' });
+    const failed = (await target.runs.page({ status: 'failed', limit: 1 })).runs[0] as RunRecord;
+    const pages = [...CONSOLE_PAGES.map((each) => each.path), runHref(run.runId), runHref(failed.runId), '/config?from=1&to=2', '/config?v=1', '/runs?automation=zapier', '/no-such-page'];
+    const narrow = await browser.context.newPage();
+    try {
+      await narrow.setViewportSize({ width: 320, height: 640 });
+      await narrow.emulateMedia({ colorScheme: 'dark' });
+      const tooWide: string[] = [];
+      for (const path of pages) {
+        await narrow.goto(`${consoleServer.origin}${path}`);
+        await narrow.evaluate("document.querySelectorAll('details').forEach((details) => { details.open = true; })");
+        const width = await narrow.evaluate<number>('document.documentElement.scrollWidth');
+        if (width > 320) tooWide.push(`${path}: ${width} px`);
+      }
+
+      expect(tooWide).toEqual([]);
+      expect(await narrow.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(13, 17, 23)');
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it('keeps two consoles open side by side logged in: each port has its own session cookie', async () => {
+    // Browsers keep cookies by host, not by port: both consoles' cookies land in this one jar.
+    const other = await startConsoleServer({ target });
+    const second = await browser.context.newPage();
+    try {
+      expect(other.port).not.toBe(consoleServer.port);
+      await second.goto(other.url);
+
+      const first = await page.goto(`${consoleServer.origin}/runs`);
+      const again = await second.goto(`${other.origin}/runs`);
+
+      expect(first?.status()).toBe(200);
+      expect(again?.status()).toBe(200);
+      expect((await browser.context.cookies('http://127.0.0.1/')).filter((cookie) => cookie.name.startsWith('switchboard_console'))).toHaveLength(2);
+    } finally {
+      await second.close();
+      await other.close();
     }
   });
 

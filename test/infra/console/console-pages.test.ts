@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTarget, type Target } from '../../../infra/admin/target';
-import { createConsoleApp } from '../../../infra/console/console-app';
+import { createConsoleApp, DEFAULT_LIVE_POLL_MS } from '../../../infra/console/console-app';
 import { newConsoleSecrets } from '../../../infra/console/console-security';
 import { FailedDeliveries } from '../../../infra/local/failed-deliveries';
 import { IncidentStore } from '../../../functions/paging/incident-store';
@@ -126,6 +126,17 @@ describe('the console pages on a local Switchboard', () => {
       expect(lastHour).toContain('data-live=');
     });
 
+    it('says in a filtered run’s row which filter stopped it, and why', async () => {
+      const { eventId: elsewhere } = await postSlackMessage(switchboard, { postedAt: SUNDAY_EVENING, channel: 'C0ELSEWHERE' });
+      await switchboard.drain();
+
+      const html = await (await session.get('/runs?status=filtered')).text();
+
+      const row = new RegExp(`<tr data-run-id="after-hours:${elsewhere}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
+      expect(row).toContain('<span class="status status-filtered">filtered</span>');
+      expect(row).toContain('<td data-label="What happened" class="summary">designated customer channel: C0ELSEWHERE is not a designated customer channel</td>');
+    });
+
     it('finds the runs of an event by its id', async () => {
       const html = await (await session.get(`/runs?event=${eventId}`)).text();
 
@@ -140,6 +151,10 @@ describe('the console pages on a local Switchboard', () => {
       expect(html).toContain('There is no automation &quot;zapier&quot;; the automations are after-hours, paging');
       expect(html).toContain('&quot;maybe&quot; is not a run status');
       expect(html).toContain('role="alert"');
+    });
+
+    it('looks for new runs four times a second unless told otherwise, so that a run shows within a second of its end', () => {
+      expect(DEFAULT_LIVE_POLL_MS).toBe(250);
     });
 
     it('streams a run that finishes after the page was rendered, as a row (server-sent events)', async () => {

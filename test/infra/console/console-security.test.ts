@@ -5,7 +5,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTarget, type Target } from '../../../infra/admin/target';
 import { createConsoleApp } from '../../../infra/console/console-app';
-import { newConsoleSecrets, SESSION_COOKIE, type ConsoleSecrets } from '../../../infra/console/console-security';
+import { newConsoleSecrets, sessionCookieName, type ConsoleSecrets } from '../../../infra/console/console-security';
 import { CONSOLE_TEST_PORT, openConsoleSession } from '../../support/console-session';
 
 const ORIGIN = `http://127.0.0.1:${CONSOLE_TEST_PORT}`;
@@ -37,7 +37,7 @@ describe('the console security', () => {
 
   it('answers 401 to a wrong token, and to a forged session cookie', async () => {
     const wrongToken = await app.request(`${ORIGIN}/?token=${newConsoleSecrets().token}`, { headers: { host: HOST } });
-    const forged = await app.request(`${ORIGIN}/`, { headers: { host: HOST, cookie: `${SESSION_COOKIE}=${newConsoleSecrets().session}` } });
+    const forged = await app.request(`${ORIGIN}/`, { headers: { host: HOST, cookie: `${sessionCookieName(CONSOLE_TEST_PORT)}=${newConsoleSecrets().session}` } });
 
     expect(wrongToken.status).toBe(401);
     expect(wrongToken.headers.get('set-cookie')).toBeNull();
@@ -50,10 +50,28 @@ describe('the console security', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/runs?status=failed');
     const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toContain(`${SESSION_COOKIE}=${secrets.session}`);
+    expect(cookie).toContain(`${sessionCookieName(CONSOLE_TEST_PORT)}=${secrets.session}`);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     expect(cookie).not.toContain(secrets.token);
+  });
+
+  it('names its session cookie after its port: the cookie of a console on another port of the host does not replace it', async () => {
+    const otherPort = CONSOLE_TEST_PORT + 1;
+    const otherSecrets = newConsoleSecrets();
+    const other = createConsoleApp({ target, secrets: otherSecrets, port: otherPort });
+    const mine = await openConsoleSession(app, secrets);
+    const theirs = await openConsoleSession(other, otherSecrets, otherPort);
+    // One jar for the host, as a browser keeps it: both cookies go to both consoles.
+    const jar = `${mine.cookie}; ${theirs.cookie}`;
+
+    const here = await app.request(`${ORIGIN}/runs`, { headers: { host: HOST, cookie: jar } });
+    const there = await other.request(`http://127.0.0.1:${otherPort}/runs`, { headers: { host: `127.0.0.1:${otherPort}`, cookie: jar } });
+
+    expect(mine.cookie).toBe(`${sessionCookieName(CONSOLE_TEST_PORT)}=${secrets.session}`);
+    expect(theirs.cookie).toBe(`${sessionCookieName(otherPort)}=${otherSecrets.session}`);
+    expect(here.status).toBe(200);
+    expect(there.status).toBe(200);
   });
 
   it('serves pages with the session cookie, never to be cached nor to leak the address in a Referer', async () => {
