@@ -3,7 +3,7 @@ import { systemClock } from '../../shared/clock/clock';
 import { readAwsEnvironment } from '../../shared/aws/aws-environment';
 import { loadSecrets } from '../../shared/aws/load-secrets';
 import { WEBHOOK_SECRET_NAMES } from '../../shared/settings/secrets';
-import { createLogger } from '../../shared/log/logger';
+import { PowertoolsLogger } from '../../shared/log/powertools-logger';
 import { createDocumentClient } from '../../shared/store/dynamodb-client';
 import { DynamoDbTable } from '../../shared/store/dynamodb-table';
 import { ConfiguredContactFormRules } from './contact-form/contact-form-rules';
@@ -23,7 +23,7 @@ export function createAwsIngest(env: Record<string, string | undefined> = proces
   const webhookSecretArn = environment.webhookSecretArn;
   if (webhookSecretArn === undefined) throw new Error('invalid function environment: WEBHOOK_SECRET_ARN (the webhook secret) is not set');
   const clock = systemClock;
-  const log = createLogger({ level: environment.logLevel, runtime: 'aws' });
+  const log = PowertoolsLogger.forLambda(environment.logLevel);
   const table = new DynamoDbTable(createDocumentClient(), environment.tableName, clock);
   const deliveries = new DeliveryLedger(table, clock);
   const contactFormRules = new ConfiguredContactFormRules(table, clock, { cacheMs: 30_000 });

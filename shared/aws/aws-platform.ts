@@ -2,7 +2,7 @@ import { EventBridgeBus } from '../bus/event-bus-eventbridge';
 import { systemClock } from '../clock/clock';
 import { ConfigStore } from '../config/config-store';
 import { SideEffectLedger } from '../idempotency/side-effect-ledger';
-import { createLogger } from '../log/logger';
+import { PowertoolsLogger } from '../log/powertools-logger';
 import { Outbox } from '../providers/outbox';
 import { DryRunSlackMessenger } from '../providers/slack/dry-run-slack-messenger';
 import { LiveSlackMessenger } from '../providers/slack/live-slack-messenger';
@@ -46,7 +46,7 @@ export interface AwsProviders {
 export async function createAwsPlatform(env: Record<string, string | undefined> = process.env, providers: AwsProviders = {}): Promise<Platform> {
   const environment = readAwsEnvironment(env);
   const clock = systemClock;
-  const log = createLogger({ level: environment.logLevel, runtime: 'aws' });
+  const log = PowertoolsLogger.forLambda(environment.logLevel);
   const table = new DynamoDbTable(createDocumentClient(), environment.tableName, clock);
   const outbox = new Outbox(table, clock);
   if (environment.secretArn === undefined) throw new Error('invalid function environment: SECRET_ARN (the credentials secret) is not set');

@@ -7,6 +7,14 @@ import type { LogFields, Logger, LogLevel } from './logger';
  * id), with every line redacted.
  */
 export class PowertoolsLogger implements Logger {
+  /**
+   * The logger of a Lambda function. Its entries call this rather than `createLogger`, so that their
+   * bundles leave the local line writer out.
+   */
+  static forLambda(level: LogLevel): PowertoolsLogger {
+    return PowertoolsLogger.create({ level, fields: { service: 'switchboard', runtime: 'aws' } });
+  }
+
   constructor(private readonly powertools: Powertools) {}
 
   static create(options: { level: LogLevel; fields: LogFields }): PowertoolsLogger {
