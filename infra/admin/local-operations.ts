@@ -36,10 +36,12 @@ export class LocalOperations implements Operations {
   async redrive(id: string): Promise<RedriveOutcome> {
     const failure = await this.failures.get(id);
     if (failure === undefined) return 'gone';
-    // Taking it off the list is the claim: of two redrives at once, one queues the event.
-    if (!(await this.failures.take(id))) return 'gone';
-    await this.queue({ provider: 'redrive', id: `${id}@${failure.failedAt}` }, failure.event, { automation: failure.automation });
-    return 'redriven';
+    // Queued first, under a key of this failure: should the write fail, the failure stays listed, and a
+    // second redrive of it queues nothing more. Then taken off the list (this failure only, not a later
+    // failure of the same run): of two redrives at once, one says it redrove it.
+    const target = { automation: failure.automation, runId: failure.runId, ...(failure.replayOf === undefined ? {} : { replayOf: failure.replayOf }) };
+    await this.queue({ provider: 'redrive', id: `${id}@${failure.failedAt}` }, failure.event, target);
+    return (await this.failures.take(id, failure.failedAt)) ? 'redriven' : 'gone';
   }
 
   /** Queues an event for the runtime; false when it was queued already (its key is taken). */

@@ -258,6 +258,38 @@ describe('replaying a failed run and redriving a failed delivery', () => {
     });
   });
 
+  describe('failed deliveries of replays', () => {
+    it("keeps a failed replay's delivery apart from its original's, says what happened, and a redrive runs the replay again", async () => {
+      const { incidentId, run } = await acknowledgementThatFailed();
+      await replayAndRun(run.runId);
+      const replayId = `${run.runId}#replay-1`;
+
+      const listed = JSON.parse((await switchboardCli(['--json', 'deliveries', 'list'], cliEnv)).stdout) as { id: string; runId: string; error: string }[];
+      expect(listed.map((failure) => [failure.id, failure.runId])).toEqual([
+        [replayId, replayId],
+        [run.runId, run.runId],
+      ]);
+      for (const failure of listed) {
+        expect(failure.error).not.toContain('will be retried');
+        expect(failure.error).toBe('tell the internal channel failed: slack chat.postMessage failed: HTTP 500; its retries ran out');
+      }
+
+      slack.recover();
+      const redriven = await switchboardCli(['deliveries', 'redrive', replayId], cliEnv);
+      expect(redriven.stdout).toBe(`Redriven ${replayId}: local runtime at ${switchboard.url} delivers it again.\n`);
+      await switchboard.tick();
+      await switchboard.drain();
+
+      expect(await switchboard.platform.runs.get(replayId)).toMatchObject({ status: 'succeeded', attempts: 4 });
+      expect(await switchboard.platform.runs.get(run.runId)).toMatchObject({ status: 'failed', attempts: 3, recoveredBy: replayId });
+      expect(postsOf(`paging.ack-internal:${incidentId}`)).toHaveLength(1);
+      const after = JSON.parse((await switchboardCli(['--json', 'deliveries', 'list'], cliEnv)).stdout) as { id: string; recoveredBy?: string }[];
+      expect(after.map((failure) => [failure.id, failure.recoveredBy])).toEqual([[run.runId, replayId]]);
+      const table = await switchboardCli(['deliveries', 'list'], cliEnv, { columns: 400 });
+      expect(table.stdout).toContain(`recovered by ${replayId}`);
+    });
+  });
+
   it('asks for an id or --all', async () => {
     const result = await switchboardCli(['deliveries', 'redrive'], cliEnv);
     expect(result.code).toBe(1);

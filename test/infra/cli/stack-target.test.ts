@@ -136,7 +136,7 @@ describe('switchboard --stack, through the AWS SDK clients against fakes of the 
       expect(listed.code).toBe(0);
       // Newest first, ids whole, times in the configuration's business time zone.
       const [header, ...rows] = listed.stdout.trimEnd().split('\n');
-      expect(header).toMatch(/^ID\s+AUTOMATION\s+EVENT\s+ATTEMPTS\s+FAILED AT\s+ERROR$/);
+      expect(header).toMatch(/^ID\s+AUTOMATION\s+EVENT\s+ATTEMPTS\s+FAILED AT\s+NOW\s+ERROR$/);
       expect(rows).toHaveLength(2);
       expect(rows[0]).toMatch(new RegExp(`^after-hours/${fromEventBridge}\\s+after-hours\\s+slack\\.message\\.posted\\s+3\\s+2026-11-22 20:05:00 PT\\s+Lambda\\.TooManyRequestsException: Rate Exceeded\\.$`));
       expect(rows[1]).toMatch(new RegExp(`^paging/${fromLambda}\\s+paging\\s+timer\\.fired\\s+3\\s+2026-11-22 20:03:12 PT\\s+twilio messages\\.create failed: HTTP 500$`));
@@ -281,6 +281,19 @@ describe('switchboard --stack, through the AWS SDK clients against fakes of the 
       } finally {
         lambda.denied.clear();
       }
+    });
+
+    it('says in deliveries list that the run of a failed delivery was recovered by a replay since', async () => {
+      const failed = await recordFailedRun(runs, `after-hours:Ev0STACKDLQ${randomUUID().slice(0, 8)}`);
+      sqs.put(queues['after-hours'] as string, lambdaFailureRecord(eventBridgeEnvelope(failed.event)));
+      await runs.reserveReplay(failed.runId);
+      await runs.markRecovered(`${failed.runId}#replay-1`);
+
+      const listed = await switchboardCli(['--stack', STACK, 'deliveries', 'list'], env, { columns: 400 });
+      const json = JSON.parse((await switchboardCli(['--json', '--stack', STACK, 'deliveries', 'list'], env)).stdout) as { runId: string; recoveredBy?: string }[];
+
+      expect(listed.stdout).toContain(`recovered by ${failed.runId}#replay-1`);
+      expect(json).toEqual([expect.objectContaining({ runId: failed.runId, recoveredBy: `${failed.runId}#replay-1` })]);
     });
   });
 

@@ -358,6 +358,24 @@ describe('the console pages on a local Switchboard', () => {
     });
   });
 
+  describe('deliveries recovered since', () => {
+    it('says which replay recovered the run of a failed delivery', async () => {
+      slack.script('chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+      const { eventId } = await postSlackMessage(switchboard, { postedAt: SUNDAY_EVENING, user: 'U0CUSTOMER8' });
+      await switchboard.drain();
+      const run = await target.runs.get(`after-hours:${eventId}`);
+      expect(run).toMatchObject({ status: 'failed' });
+      await new FailedDeliveries(target.table, target.clock).record('after-hours', run!.event, new Error('slack chat.postMessage failed: channel_not_found'), 1);
+      await target.runs.reserveReplay(run!.runId);
+      await target.runs.markRecovered(`${run!.runId}#replay-1`);
+
+      const listed = await (await session.get('/deliveries')).text();
+
+      expect(listed).toContain('Recovered since by');
+      expect(listed).toContain(`<code>${run!.runId}#replay-1</code>`);
+    });
+  });
+
   describe('configuration', () => {
     beforeAll(async () => {
       const example = await readFile('switchboard.config.example.yaml', 'utf8');
