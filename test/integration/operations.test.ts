@@ -258,6 +258,19 @@ describe('replaying a failed run and redriving a failed delivery', () => {
     });
   });
 
+  describe('bulk replay of runs of another status', () => {
+    it('replays each run that matches as it is, replayed before or not', async () => {
+      const succeeded = { ...failedRunRecord('paging:cli:ack-9', 9), status: 'succeeded' as const, steps: [], error: undefined };
+      delete succeeded.error;
+      await switchboard.platform.runs.save(succeeded, 30);
+      await switchboard.platform.runs.reserveReplay('paging:cli:ack-9');
+
+      const bulk = JSON.parse((await switchboardCli(['--json', 'runs', 'replay', '--status', 'succeeded', '--no-wait'], cliEnv)).stdout) as unknown;
+
+      expect(bulk).toEqual({ replayed: [{ runId: 'paging:cli:ack-9', replay: 'paging:cli:ack-9#replay-2', status: 'queued' }], skipped: [], more: 0 });
+    });
+  });
+
   describe('failed deliveries of replays', () => {
     it("keeps a failed replay's delivery apart from its original's, says what happened, and a redrive runs the replay again", async () => {
       const { incidentId, run } = await acknowledgementThatFailed();

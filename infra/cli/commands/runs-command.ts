@@ -85,7 +85,7 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
     .option('--no-wait', 'do not wait for the replays to finish')
     .addHelpText(
       'after',
-      '\nExamples:\n  switchboard runs replay after-hours:Ev08ABCDEF12\n  switchboard runs replay --automation paging --status failed --since 2h --dry-run\n  switchboard runs replay --status failed --since 1d\n\nIn bulk (without RUN_ID) the status defaults to failed. Effects the earlier attempts completed\n(a post, an SMS) are not repeated: the side-effect ledger skips them.',
+      '\nExamples:\n  switchboard runs replay after-hours:Ev08ABCDEF12\n  switchboard runs replay --automation paging --status failed --since 2h --dry-run\n  switchboard runs replay --status failed --since 1d\n\nReplays are numbered from the original run: a replay of RUN_ID#replay-1 is RUN_ID#replay-2.\nIn bulk (without RUN_ID) the status defaults to failed, and each event is replayed once, through its\nlatest attempt, while that failed: runs a replay recovered, or whose replay is queued, are skipped (the\noutput says why). Effects the earlier attempts completed (a post, an SMS) are not repeated: the\nside-effect ledger skips them.',
     )
     .action(async (runId: string | undefined, options: FilterOptions & { limit: number; dryRun?: boolean; wait: boolean }, command: Command) => {
       await withTarget(command, io, async (target, output) => {
@@ -132,8 +132,8 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
         for (const [index, run] of plan.replay.entries()) {
           let reservation: ReplayReservation;
           try {
-            // In bulk, an event is replayed only while the run planned is still its latest attempt.
-            reservation = await replayRun(target, run, { onlyIfLatest: runId === undefined });
+            // A bulk replay of failed runs replays an event only while the run planned is still its latest attempt.
+            reservation = await replayRun(target, run, { onlyIfLatest: runId === undefined && bulk.status === 'failed' });
           } catch (error) {
             // Say what was done before the error, then the error (exit code 1).
             const message = error instanceof Error ? error.message : String(error);
