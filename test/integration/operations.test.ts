@@ -198,7 +198,7 @@ describe('replaying a failed run and redriving a failed delivery', () => {
       const dryRun = await switchboardCli(['runs', 'replay', '--status', 'failed', '--dry-run'], cliEnv, { columns: 400 });
       expect(dryRun.code).toBe(0);
       expect(dryRun.stdout).toBe(
-        `Nothing to replay: the runs that match --status failed were recovered or are being replayed.\n` +
+        `Nothing to replay among the runs that match --status failed:\n` +
           `  skipped ${run.runId}#replay-1: recovered by ${run.runId}#replay-2\n` +
           `  skipped ${run.runId}: recovered by ${run.runId}#replay-2\n`,
       );

@@ -95,10 +95,11 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
             ? await planBulkReplay(target.runs, queryOf(bulk, (await target.configs.find())?.config, target), options.limit)
             : { replay: [await runOrFail(target, runId)], skipped: [], more: 0 };
         const filters = await describeFilters(bulk);
-        const skippedLines = plan.skipped.map(({ runId: skipped, reason }) => `  skipped ${skipped}: ${reason}`);
+        // Read when printed: a run found superseded while replaying joins the skipped ones.
+        const skippedLines = () => plan.skipped.map(({ runId: skipped, reason }) => `  skipped ${skipped}: ${reason}`);
         const moreLines = plan.more === 0 ? [] : [plan.more === 1 ? '1 more matches; raise --limit to replay it too.' : `${plan.more} more match; raise --limit to replay them too.`];
         if (plan.replay.length === 0) {
-          const lines = plan.skipped.length === 0 ? [`No runs to replay: no run matches ${filters}.`] : [`Nothing to replay: the runs that match ${filters} were recovered or are being replayed.`, ...skippedLines];
+          const lines = plan.skipped.length === 0 ? [`No runs to replay: no run matches ${filters}.`] : [`Nothing to replay among the runs that match ${filters}:`, ...skippedLines()];
           output.record({ [options.dryRun ? 'wouldReplay' : 'replayed']: [], skipped: plan.skipped, more: plan.more }, () => lines);
           return;
         }
@@ -107,7 +108,7 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
           else {
             output.say(`Would replay ${plan.replay.length} run${plan.replay.length === 1 ? '' : 's'} (--dry-run: nothing was replayed):`);
             output.table(plan.replay, runColumns(output), '');
-            for (const line of [...skippedLines, ...moreLines]) output.say(line);
+            for (const line of [...skippedLines(), ...moreLines]) output.say(line);
           }
           return;
         }
@@ -125,7 +126,7 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
                   ? [`Replay of ${original} queued as ${replay}${options.wait ? `; ${target.description} has not run it yet (is it running?)` : ''}.`]
                   : [`Replayed ${original} as ${replay}: ${run.status}`, ...run.steps.map((step) => `  ${step.outcome.padEnd(8)} ${step.name}${step.detail === undefined ? '' : ` — ${step.detail}`}`)],
               ),
-              ...skippedLines,
+              ...skippedLines(),
               ...moreLines,
             ],
           );
