@@ -4,7 +4,7 @@ import { runOptionsOf, type DirectInvocation } from '../../shared/aws/direct-inv
 import type { FailedDelivery } from '../../shared/bus/failed-delivery';
 import type { DomainEvent } from '../../shared/events/catalogue';
 import { validateEvent } from '../../shared/events/validate-event';
-import type { RunOptions, RunRecord } from '../../shared/runs/run';
+import { runIdFor, type RunOptions, type RunRecord } from '../../shared/runs/run';
 import { OperationError } from './operation-error';
 import type { Operations, RedriveOutcome } from './operations';
 
@@ -173,8 +173,18 @@ function deadLetterOf(automation: string, message: Message): { failure: FailedDe
   const attempts = context?.approximateInvokeCount ?? Number(attribute('RETRY_ATTEMPTS') ?? 0) + 1;
   const timestamp = record?.['timestamp'];
   const recordedAt = typeof timestamp === 'string' && !Number.isNaN(Date.parse(timestamp)) ? new Date(timestamp).toISOString() : undefined;
+  const options = runOptionsOf(payload);
   return {
-    failure: { id: `${automation}/${message.MessageId}`, automation, event, error: error || 'unknown', attempts, failedAt: recordedAt ?? failedAt },
-    options: runOptionsOf(payload),
+    failure: {
+      id: `${automation}/${message.MessageId}`,
+      automation,
+      runId: options.runId ?? runIdFor(automation, event.detail.eventId),
+      ...(options.replayOf === undefined ? {} : { replayOf: options.replayOf }),
+      event,
+      error: error || 'unknown',
+      attempts,
+      failedAt: recordedAt ?? failedAt,
+    },
+    options,
   };
 }

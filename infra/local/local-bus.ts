@@ -214,7 +214,7 @@ export class LocalBus implements EventBus, DeliveryIntake {
         const automation = this.automations.find((candidate) => candidate.name === target.automation);
         const options: RunOptions = { ...(target.runId === undefined ? {} : { runId: target.runId }), ...(target.replayOf === undefined ? {} : { replayOf: target.replayOf }) };
         if (automation !== undefined) work.push({ queued: item, automation, event, options, ...FIRST_ATTEMPT });
-        else void this.failures.record(target.automation, event, new Error(`no automation ${target.automation} in this runtime`), 0);
+        else void this.failures.record(target.automation, event, new Error(`no automation ${target.automation} in this runtime`), 0, options);
         continue;
       }
       for (const automation of this.automations) {
@@ -266,7 +266,7 @@ export class LocalBus implements EventBus, DeliveryIntake {
       }
       // Its retries ran out: this one needs a person (the failed deliveries list).
       this.log.error('delivery failed after its retries', { automation: work.automation.name, eventId: work.event.detail.eventId, attempts: work.attempt });
-      await this.failures.record(work.automation.name, work.event, error, work.attempt).catch((recordError: unknown) => {
+      await this.failures.record(work.automation.name, work.event, error, work.attempt, work.options).catch((recordError: unknown) => {
         this.log.error('could not record a failed delivery', { automation: work.automation.name, eventId: work.event.detail.eventId, error: recordError as Error });
       });
     }

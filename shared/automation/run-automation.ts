@@ -84,6 +84,7 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
     run.fail(error, isTransient(error));
   }
   const record = await platform.runs.save(run.finish(), retentionDays);
+  if (options.replayOf !== undefined && record.status !== 'failed') await markRecovered(platform, record, log);
   // One line per run, its steps in it by name and outcome (their details may hold what logs must not);
   // a line per step only at DEBUG. A line is a synchronous write when the log goes to a file: at hundreds
   // of runs a second, a line per step cost the ack path more than the runs themselves.
@@ -102,6 +103,20 @@ export async function runAutomation(automation: Automation, event: DomainEvent, 
     log.info('run finished', { status: record.status, attempts: record.attempts, durationMs: record.durationMs, ...(decidedBy === undefined ? {} : { decidedBy }), steps });
   }
   return record;
+}
+
+/**
+ * A replay that ended without failing recovered the earlier attempts at its event that failed: they say
+ * so (`recoveredBy`), and a bulk replay leaves them. The run itself is saved already; should the marks
+ * fail, the run stands and the error is logged (a bulk replay still sees that the latest attempt did not fail).
+ */
+async function markRecovered(platform: Platform, replay: RunRecord, log: Platform['log']): Promise<void> {
+  try {
+    const marked = await platform.runs.markRecovered(replay.runId);
+    if (marked.length > 0) log.info('earlier attempts recovered', { recovered: marked });
+  } catch (error) {
+    log.error('could not mark the earlier attempts recovered', { error: error as Error });
+  }
 }
 
 /** Expected contention: an effect in progress in another attempt, or a conditional write lost to another run. */

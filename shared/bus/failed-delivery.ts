@@ -7,6 +7,10 @@ import type { DomainEvent } from '../events/catalogue';
 export interface FailedDelivery {
   id: string;
   automation: string;
+  /** The run that failed (an original run, or a replay of one): a redrive runs it again. */
+  runId: string;
+  /** When the run that failed is a replay: the run it replays. */
+  replayOf?: string;
   event: DomainEvent;
   error: string;
   attempts: number;

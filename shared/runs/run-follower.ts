@@ -74,7 +74,7 @@ export class RunFollower {
   }
 }
 
-/** What changes when a run is saved again (a retry, a closure): a reader showing a run in this state has nothing new of it. */
-export function runState(run: Pick<RunRecord, 'status' | 'attempts' | 'finishedAt'>): string {
-  return `${run.status}:${run.attempts}:${run.finishedAt}`;
+/** What changes when a run is saved again (a retry, a closure, a recovery by its replay): a reader showing a run in this state has nothing new of it. */
+export function runState(run: Pick<RunRecord, 'status' | 'attempts' | 'finishedAt' | 'recoveredBy'>): string {
+  return `${run.status}:${run.attempts}:${run.finishedAt}${run.recoveredBy === undefined ? '' : `:${run.recoveredBy}`}`;
 }

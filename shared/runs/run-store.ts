@@ -1,8 +1,8 @@
 import type { Clock } from '../clock/clock';
-import { absent, all, any, equals, itemExists, type Condition } from '../store/condition';
+import { absent, all, any, equals, exists, type Condition } from '../store/condition';
 import { ConditionFailedError } from '../store/store-errors';
 import { expiresInDays, type Table } from '../store/table';
-import { replayRunId, type RunClosure, type RunRecord, type RunStatus } from './run';
+import { latestAttemptOf, originalRunOf, replayNumberOf, replayRunId, type RunClosure, type RunRecord, type RunStatus } from './run';
 
 const runKey = (runId: string) => ({ pk: `run#${runId}`, sk: 'run' });
 /** All runs share one time-index partition, sorted by start: a team's volume is far below its limits. */
@@ -96,19 +96,59 @@ export class RunStore {
   }
 
   /**
-   * Reserves the next replay of a run and returns its id (`…#replay-2`): one conditional counter update,
-   * so that two replays requested at once get two ids. Undefined when there is no such run.
+   * Reserves the next replay of a run and returns its id. Replays are numbered from the original run, whose
+   * counter is one conditional update, so that two replays requested at once, or a replay of a replay, get
+   * ids of their own (`…#replay-2`, `…#replay-3`). With `onlyIfLatest`, only while `runId` is still the
+   * latest attempt at its event: of two replays of one failed attempt requested at once (a double click,
+   * two bulk replays), one is made.
    */
-  async reserveReplay(runId: string): Promise<string | undefined> {
+  async reserveReplay(runId: string, options: { onlyIfLatest?: boolean } = {}): Promise<ReplayReservation> {
+    const original = originalRunOf(runId);
+    const position = replayNumberOf(runId);
+    // An original that is a run (not only a closure kept for a run not saved yet).
+    const isRun = exists('automation');
+    const latest = position === 0 ? absent('replays') : equals('replays', position);
     try {
-      const item = await this.table.update<RunItem>(runKey(runId), { add: { replays: 1 } }, itemExists);
-      const id = replayRunId(runId, item.replays ?? 1);
-      await this.table.update(runKey(runId), { set: { lastReplay: id } }, itemExists);
-      return id;
+      const item = await this.table.update<RunItem>(
+        runKey(original),
+        { add: { replays: 1 }, set: { lastReplayAt: this.clock.now().toISOString() } },
+        options.onlyIfLatest ? all(isRun, latest) : isRun,
+      );
+      const replays = item.replays ?? 1;
+      const id = replayRunId(original, replays);
+      try {
+        // Unless a later replay was reserved in between: it names itself.
+        await this.table.update(runKey(original), { set: { lastReplay: id } }, equals('replays', replays));
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError)) throw error;
+      }
+      return { outcome: 'reserved', runId: id };
     } catch (error) {
-      if (error instanceof ConditionFailedError) return undefined;
-      throw error;
+      if (!(error instanceof ConditionFailedError)) throw error;
+      const now = await this.get(original);
+      if (now === undefined) return { outcome: 'no-original', original };
+      return { outcome: 'superseded', latest: latestAttemptOf(now) };
     }
+  }
+
+  /**
+   * A replay ended without failing: marks the attempts at its event before it (its original run and the
+   * replays numbered before it) recovered by it, where they failed and no other replay recovered them yet.
+   * One conditional update per earlier attempt; their status stays what it was. Returns the runs marked.
+   */
+  async markRecovered(replay: string): Promise<string[]> {
+    const original = originalRunOf(replay);
+    const marked: string[] = [];
+    for (let n = 0; n < replayNumberOf(replay); n += 1) {
+      const attempt = n === 0 ? original : replayRunId(original, n);
+      try {
+        await this.table.update(runKey(attempt), { set: { recoveredBy: replay } }, all(equals('status', 'failed'), absent('recoveredBy')));
+        marked.push(attempt);
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError)) throw error;
+      }
+    }
+    return marked;
   }
 
   async get(runId: string): Promise<RunRecord | undefined> {
@@ -156,6 +196,14 @@ export class RunStore {
     return { runs: wanted, cursor: last === undefined ? cursor : String((last as unknown as Record<string, unknown>)['gsi1sk']), more: items.length === limit };
   }
 }
+
+/** How a replay was reserved: its run id; or why not (the original run is gone, or a later attempt exists). */
+export type ReplayReservation =
+  | { outcome: 'reserved'; runId: string }
+  /** The original run is gone: it expired (runs.retentionDays), or never was. */
+  | { outcome: 'no-original'; original: string }
+  /** With `onlyIfLatest`: another replay was requested since; `latest` is its id. */
+  | { outcome: 'superseded'; latest: string };
 
 /** The Slack channel a run's trigger happened in, if it names one. */
 export function channelOf(run: Pick<RunRecord, 'event'>): string | undefined {

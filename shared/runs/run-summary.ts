@@ -12,11 +12,14 @@ export function decidingStep(run: Pick<RunRecord, 'status' | 'steps' | 'closedBy
 
 /**
  * What a run did, or why it stopped, in one line: the step that decided its outcome (the filter that
- * stopped it, the step that failed or waits), with its detail; a wait that is over says what ended it (the closure).
+ * stopped it, the step that failed or waits), with its detail; a wait that is over says what ended it (the closure),
+ * a replay what it replays, and a failed run that a replay recovered says which.
  */
 export function runSummary(run: RunRecord): string {
   const deciding = decidingStep(run);
   const why = deciding === undefined ? '' : `${deciding.name}${deciding.detail === undefined ? '' : `: ${deciding.detail}`}`;
   const story = run.closedBy === undefined ? why : `${why}; over: ${run.closedBy.reason}`;
-  return run.replayOf === undefined ? story : `replay of ${run.replayOf}; ${story}`;
+  const replay = run.replayOf === undefined ? story : `replay of ${run.replayOf}; ${story}`;
+  // First: a failed run that was recovered needs nobody any more.
+  return run.recoveredBy === undefined ? replay : `recovered by ${run.recoveredBy}; ${replay}`;
 }

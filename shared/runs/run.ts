@@ -52,11 +52,20 @@ export interface RunRecord {
   durationMs: number;
   attempts: number;
   error?: { name: string; message: string; transient: boolean };
-  /** A replay's original run: a replay is a run of its own, linked to the one it replays. */
+  /** The run a replay replays (the original, or an earlier replay of it): a replay is a run of its own, linked to it. */
   replayOf?: string;
-  /** How many replays of this run were requested, and the latest one's id. */
+  /**
+   * On an original run: how many replays of it, and of its replays, were requested (they are numbered from
+   * it), the latest one's id, and when it was requested.
+   */
   replays?: number;
   lastReplay?: string;
+  lastReplayAt?: string;
+  /**
+   * A failed run (an original, or one of its replays) whose event a later replay of the same original then
+   * handled without failing: that replay's id. The run's own status stays what it was.
+   */
+  recoveredBy?: string;
   /** A run that was `waiting` and is over: its subject was resolved by another run. */
   closedBy?: RunClosure;
 }
@@ -73,7 +82,28 @@ export function runIdFor(automation: string, eventId: string): string {
   return `${automation}:${eventId}`;
 }
 
-/** The id of the `n`th replay of a run: `after-hours:Ev08ABC#replay-2`. */
+const REPLAY_SUFFIX = /#replay-(\d+)$/;
+
+/**
+ * The id of the `n`th replay of an original run: `after-hours:Ev08ABC#replay-2`. Replays of replays are
+ * numbered from the original too, so that every attempt at one event has an id of its own.
+ */
 export function replayRunId(original: string, n: number): string {
-  return `${original.replace(/#replay-\d+$/, '')}#replay-${n}`;
+  return `${originalRunOf(original)}#replay-${n}`;
+}
+
+/** The original run of a replay (`…#replay-2` → `…`); a run that is no replay is its own original. */
+export function originalRunOf(runId: string): string {
+  return runId.replace(REPLAY_SUFFIX, '');
+}
+
+/** Which replay of its original a run is: 0 for the original itself. */
+export function replayNumberOf(runId: string): number {
+  const match = REPLAY_SUFFIX.exec(runId);
+  return match === null ? 0 : Number(match[1]);
+}
+
+/** The id of the latest attempt at an original run's event: its latest replay, or the run itself. */
+export function latestAttemptOf(original: Pick<RunRecord, 'runId' | 'replays'>): string {
+  return original.replays === undefined || original.replays === 0 ? original.runId : replayRunId(original.runId, original.replays);
 }

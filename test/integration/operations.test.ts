@@ -147,9 +147,183 @@ describe('replaying a failed run and redriving a failed delivery', () => {
     expect(all.stdout).toContain('No failed deliveries to redrive.');
   });
 
+  /** Replays `runId` through the CLI and lets the runtime run the replay; resolves with what the CLI printed. */
+  async function replayAndRun(runId: string): Promise<string> {
+    const replayed = await switchboardCli(['runs', 'replay', runId, '--no-wait'], cliEnv);
+    expect(replayed.stderr).toBe('');
+    expect(replayed.code).toBe(0);
+    await switchboard.tick();
+    await switchboard.drain();
+    return replayed.stdout;
+  }
+
+  describe('replays of replays', () => {
+    it('numbers a replay of a failed replay from the original run and runs it, linked to the replay it replays', async () => {
+      const { run } = await acknowledgementThatFailed();
+      expect(await replayAndRun(run.runId)).toBe(`Replay of ${run.runId} queued as ${run.runId}#replay-1.\n`);
+      expect(await switchboard.platform.runs.get(`${run.runId}#replay-1`)).toMatchObject({ status: 'failed' });
+
+      expect(await replayAndRun(`${run.runId}#replay-1`)).toBe(`Replay of ${run.runId}#replay-1 queued as ${run.runId}#replay-2.\n`);
+      expect(await switchboard.platform.runs.get(`${run.runId}#replay-2`)).toMatchObject({ status: 'failed', replayOf: `${run.runId}#replay-1` });
+
+      slack.recover();
+      expect(await replayAndRun(`${run.runId}#replay-1`)).toBe(`Replay of ${run.runId}#replay-1 queued as ${run.runId}#replay-3.\n`);
+      expect(await switchboard.platform.runs.get(`${run.runId}#replay-3`)).toMatchObject({ status: 'succeeded', replayOf: `${run.runId}#replay-1` });
+      const original = await switchboardCli(['runs', 'show', run.runId], cliEnv);
+      expect(original.stdout).toContain(`replayed  3 times, latest as ${run.runId}#replay-3`);
+    });
+  });
+
+  describe('a run recovered by its replay', () => {
+    it('keeps its status, says which replay recovered it (and its failed replays too), in runs show and runs list', async () => {
+      const { run } = await acknowledgementThatFailed();
+      await replayAndRun(run.runId);
+      slack.recover();
+      await replayAndRun(`${run.runId}#replay-1`);
+
+      expect(await switchboard.platform.runs.get(run.runId)).toMatchObject({ status: 'failed', recoveredBy: `${run.runId}#replay-2` });
+      expect(await switchboard.platform.runs.get(`${run.runId}#replay-1`)).toMatchObject({ status: 'failed', recoveredBy: `${run.runId}#replay-2` });
+      expect((await switchboardCli(['runs', 'show', run.runId], cliEnv)).stdout).toContain(`  recovered by ${run.runId}#replay-2`);
+      const failedRuns = (await switchboardCli(['runs', 'list', '--status', 'failed'], cliEnv, { columns: 400 })).stdout.split('\n');
+      expect(failedRuns.find((line) => line.startsWith(`${run.runId} `))).toContain(`recovered by ${run.runId}#replay-2`);
+      expect(failedRuns.find((line) => line.startsWith(`${run.runId}#replay-1 `))).toContain(`recovered by ${run.runId}#replay-2`);
+    });
+
+    it('is not replayed in bulk, nor are its failed replays; the dry run says why', async () => {
+      const { run } = await acknowledgementThatFailed();
+      await replayAndRun(run.runId);
+      slack.recover();
+      await replayAndRun(run.runId);
+
+      const dryRun = await switchboardCli(['runs', 'replay', '--status', 'failed', '--dry-run'], cliEnv, { columns: 400 });
+      expect(dryRun.code).toBe(0);
+      expect(dryRun.stdout).toBe(
+        `Nothing to replay among the runs that match --status failed:\n` +
+          `  skipped ${run.runId}#replay-1: recovered by ${run.runId}#replay-2\n` +
+          `  skipped ${run.runId}: recovered by ${run.runId}#replay-2\n`,
+      );
+      const bulk = JSON.parse((await switchboardCli(['--json', 'runs', 'replay', '--status', 'failed', '--no-wait'], cliEnv)).stdout) as unknown;
+      expect(bulk).toEqual({
+        replayed: [],
+        skipped: [
+          { runId: `${run.runId}#replay-1`, reason: `recovered by ${run.runId}#replay-2` },
+          { runId: run.runId, reason: `recovered by ${run.runId}#replay-2` },
+        ],
+        more: 0,
+      });
+      await switchboard.tick();
+      await switchboard.drain();
+      expect(await switchboard.platform.runs.get(`${run.runId}#replay-3`)).toBeUndefined();
+    });
+  });
+
+  describe('bulk replay of a chain of failed attempts', () => {
+    it('replays the latest failed attempt once, as a replay of it, and skips a chain whose replay is queued and has not run yet', async () => {
+      const { run } = await acknowledgementThatFailed();
+      await replayAndRun(run.runId);
+
+      const dryRun = JSON.parse((await switchboardCli(['--json', 'runs', 'replay', '--dry-run'], cliEnv)).stdout) as unknown;
+      const instead = { runId: run.runId, reason: `its latest attempt ${run.runId}#replay-1 is replayed instead` };
+      expect(dryRun).toEqual({ wouldReplay: [`${run.runId}#replay-1`], skipped: [instead], more: 0 });
+      const bulk = JSON.parse((await switchboardCli(['--json', 'runs', 'replay', '--no-wait'], cliEnv)).stdout) as unknown;
+      expect(bulk).toEqual({ replayed: [{ runId: `${run.runId}#replay-1`, replay: `${run.runId}#replay-2`, status: 'queued' }], skipped: [instead], more: 0 });
+
+      const whileQueued = await switchboardCli(['runs', 'replay', '--dry-run'], cliEnv, { columns: 400 });
+      expect(whileQueued.stdout).toContain(`  skipped ${run.runId}#replay-1: its replay ${run.runId}#replay-2 is queued and has not run yet\n`);
+      expect(whileQueued.stdout).toContain(`  skipped ${run.runId}: its replay ${run.runId}#replay-2 is queued and has not run yet\n`);
+
+      slack.recover();
+      await switchboard.tick();
+      await switchboard.drain();
+      expect(await switchboard.platform.runs.get(`${run.runId}#replay-2`)).toMatchObject({ status: 'succeeded', replayOf: `${run.runId}#replay-1` });
+    });
+
+    it('says how many more runs match than --limit replays, in the table and in JSON', async () => {
+      for (const n of [1, 2, 3]) await switchboard.platform.runs.save(failedRunRecord(`paging:cli:ack-${n}`, n), 30);
+
+      const dryRun = await switchboardCli(['runs', 'replay', '--limit', '2', '--dry-run'], cliEnv, { columns: 400 });
+      expect(dryRun.stdout).toContain('Would replay 2 runs (--dry-run: nothing was replayed):');
+      expect(dryRun.stdout).toContain('\n1 more matches; raise --limit to replay it too.\n');
+      expect((await switchboardCli(['runs', 'replay', '--limit', '1', '--dry-run'], cliEnv, { columns: 400 })).stdout).toContain('\n2 more match; raise --limit to replay them too.\n');
+
+      const bulk = JSON.parse((await switchboardCli(['--json', 'runs', 'replay', '--limit', '2', '--no-wait'], cliEnv)).stdout) as { replayed: { runId: string }[]; more: number };
+      expect(bulk.replayed.map((replayed) => replayed.runId)).toEqual(['paging:cli:ack-3', 'paging:cli:ack-2']);
+      expect(bulk.more).toBe(1);
+      const rest = await switchboardCli(['runs', 'replay', '--no-wait'], cliEnv, { columns: 400 });
+      expect(rest.stdout).toBe(
+        'Replay of paging:cli:ack-1 queued as paging:cli:ack-1#replay-1.\n' +
+          '  skipped paging:cli:ack-3: its replay paging:cli:ack-3#replay-1 is queued and has not run yet\n' +
+          '  skipped paging:cli:ack-2: its replay paging:cli:ack-2#replay-1 is queued and has not run yet\n',
+      );
+    });
+  });
+
+  describe('bulk replay of runs of another status', () => {
+    it('replays each run that matches as it is, replayed before or not', async () => {
+      const succeeded = { ...failedRunRecord('paging:cli:ack-9', 9), status: 'succeeded' as const, steps: [], error: undefined };
+      delete succeeded.error;
+      await switchboard.platform.runs.save(succeeded, 30);
+      await switchboard.platform.runs.reserveReplay('paging:cli:ack-9');
+
+      const bulk = JSON.parse((await switchboardCli(['--json', 'runs', 'replay', '--status', 'succeeded', '--no-wait'], cliEnv)).stdout) as unknown;
+
+      expect(bulk).toEqual({ replayed: [{ runId: 'paging:cli:ack-9', replay: 'paging:cli:ack-9#replay-2', status: 'queued' }], skipped: [], more: 0 });
+    });
+  });
+
+  describe('failed deliveries of replays', () => {
+    it("keeps a failed replay's delivery apart from its original's, says what happened, and a redrive runs the replay again", async () => {
+      const { incidentId, run } = await acknowledgementThatFailed();
+      await replayAndRun(run.runId);
+      const replayId = `${run.runId}#replay-1`;
+
+      const listed = JSON.parse((await switchboardCli(['--json', 'deliveries', 'list'], cliEnv)).stdout) as { id: string; runId: string; error: string }[];
+      expect(listed.map((failure) => [failure.id, failure.runId])).toEqual([
+        [replayId, replayId],
+        [run.runId, run.runId],
+      ]);
+      for (const failure of listed) {
+        expect(failure.error).not.toContain('will be retried');
+        expect(failure.error).toBe('tell the internal channel failed: slack chat.postMessage failed: HTTP 500; its retries ran out');
+      }
+
+      slack.recover();
+      const redriven = await switchboardCli(['deliveries', 'redrive', replayId], cliEnv);
+      expect(redriven.stdout).toBe(`Redriven ${replayId}: local runtime at ${switchboard.url} delivers it again.\n`);
+      await switchboard.tick();
+      await switchboard.drain();
+
+      expect(await switchboard.platform.runs.get(replayId)).toMatchObject({ status: 'succeeded', attempts: 4 });
+      expect(await switchboard.platform.runs.get(run.runId)).toMatchObject({ status: 'failed', attempts: 3, recoveredBy: replayId });
+      expect(postsOf(`paging.ack-internal:${incidentId}`)).toHaveLength(1);
+      const after = JSON.parse((await switchboardCli(['--json', 'deliveries', 'list'], cliEnv)).stdout) as { id: string; recoveredBy?: string }[];
+      expect(after.map((failure) => [failure.id, failure.recoveredBy])).toEqual([[run.runId, replayId]]);
+      const table = await switchboardCli(['deliveries', 'list'], cliEnv, { columns: 400 });
+      expect(table.stdout).toContain(`recovered by ${replayId}`);
+    });
+  });
+
   it('asks for an id or --all', async () => {
     const result = await switchboardCli(['deliveries', 'redrive'], cliEnv);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('name one failed delivery');
   });
 });
+
+/** A paging run that failed for good, as the runtime records one (`n` orders them: the higher, the newer). */
+function failedRunRecord(runId: string, n: number): Omit<RunRecord, 'attempts'> {
+  const startedAt = new Date(Date.parse('2026-11-22T20:10:00-08:00') + n * 1_000).toISOString();
+  const event = createEvent('incident.ack.requested', { eventId: runId.slice('paging:'.length), receivedAt: startedAt, provider: 'switchboard', incident: 'INC-1', by: 'Priya' });
+  return {
+    runId,
+    automation: 'paging',
+    trigger: { detailType: event.detailType, eventId: event.detail.eventId, receivedAt: startedAt },
+    event,
+    status: 'failed',
+    steps: [{ name: 'tell the internal channel', outcome: 'failed', detail: 'slack chat.postMessage failed: channel_not_found', startedAt, durationMs: 12 }],
+    startedAt,
+    finishedAt: startedAt,
+    durationMs: 12,
+    error: { name: 'ProviderError', message: 'slack chat.postMessage failed: channel_not_found', transient: false },
+  };
+}

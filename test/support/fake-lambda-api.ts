@@ -19,10 +19,12 @@ export interface LambdaInvocation {
  * functions it is started with, named or by ARN. An asynchronous invocation (`X-Amz-Invocation-Type: Event`)
  * is queued: 202, no body; `DryRun` answers 204; `RequestResponse` answers 200 with `null`, as a handler
  * returning nothing does. It runs nothing: tests assert on `invocations`. An unknown function is Lambda's 404
- * ResourceNotFoundException.
+ * ResourceNotFoundException; a function in `denied`, the 403 AccessDeniedException of a caller IAM does not allow.
  */
 export class FakeLambdaApi {
   readonly invocations: LambdaInvocation[] = [];
+  /** Functions the caller may not invoke (IAM): Lambda answers 403 AccessDeniedException. */
+  readonly denied = new Set<string>();
 
   private constructor(
     private readonly server: Server,
@@ -50,6 +52,13 @@ export class FakeLambdaApi {
           self.invocations.push({ functionName, invocationType, payload: text === '' ? undefined : JSON.parse(text), status: 404 });
           res.writeHead(404, { ...headers, 'content-type': 'application/json', 'x-amzn-errortype': 'ResourceNotFoundException' });
           res.end(JSON.stringify({ Type: 'User', Message: `Function not found: arn:aws:lambda:us-east-1:123456789012:function:${functionName}` }));
+          return;
+        }
+        if (self.denied.has(functionName)) {
+          self.invocations.push({ functionName, invocationType, payload: text === '' ? undefined : JSON.parse(text), status: 403 });
+          res.writeHead(403, { ...headers, 'content-type': 'application/json', 'x-amzn-errortype': 'AccessDeniedException' });
+          const resource = `arn:aws:lambda:us-east-1:123456789012:function:${functionName}`;
+          res.end(JSON.stringify({ Message: `User: arn:aws:iam::123456789012:user/admin is not authorized to perform: lambda:InvokeFunction on resource: ${resource} because no identity-based policy allows the lambda:InvokeFunction action` }));
           return;
         }
         const status = invocationType === 'Event' ? 202 : invocationType === 'DryRun' ? 204 : 200;

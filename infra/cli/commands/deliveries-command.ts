@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { FailedDelivery } from '../../../shared/bus/failed-delivery';
+import { withRecovery, type FailedDeliveryNow } from '../../admin/recovered-deliveries';
 import { withTarget, type CliIo } from '../cli-context';
 import { CliError } from '../cli-error';
 import { parsePositiveInteger } from '../option-parsers';
@@ -21,8 +21,8 @@ export function registerDeliveriesCommands(program: Command, io: CliIo): void {
     .addHelpText('after', '\nExamples:\n  switchboard deliveries list\n  switchboard --stack Switchboard deliveries list --json')
     .action(async (options: { limit: number }, command: Command) => {
       await withTarget(command, io, async (target, output) => {
-        const failures = await target.operations.failedDeliveries(options.limit);
-        output.table<FailedDelivery>(
+        const failures = await withRecovery(target.runs, await target.operations.failedDeliveries(options.limit));
+        output.table<FailedDeliveryNow>(
           failures,
           [
             { header: 'id', cell: (failure) => failure.id, keep: true },
@@ -30,6 +30,8 @@ export function registerDeliveriesCommands(program: Command, io: CliIo): void {
             { header: 'event', cell: (failure) => failure.event.detailType },
             { header: 'attempts', cell: (failure) => failure.attempts },
             { header: 'failed at', cell: (failure) => output.time(failure.failedAt) },
+            // What became of the run since: a replay may have recovered it.
+            { header: 'now', cell: (failure) => (failure.recoveredBy === undefined ? '' : `recovered by ${failure.recoveredBy}`) },
             { header: 'error', cell: (failure) => failure.error },
           ],
           'No failed deliveries: every event reached its automations.',

@@ -9,6 +9,7 @@ export function describeRun(run: RunRecord, output: Output): string[] {
     `  started   ${output.time(run.startedAt)}`,
     ...(run.replayOf === undefined ? [] : [`  replays   ${run.replayOf}`]),
     ...(run.lastReplay === undefined ? [] : [`  replayed  ${run.replays ?? 1} time${(run.replays ?? 1) === 1 ? '' : 's'}, latest as ${run.lastReplay}`]),
+    ...(run.recoveredBy === undefined ? [] : [`  recovered by ${run.recoveredBy}: it handled this run's event without failing`]),
     ...(run.error === undefined ? [] : [`  error     ${run.error.name}: ${run.error.message}${run.error.transient ? ' (transient)' : ''}`]),
     ...(run.closedBy === undefined ? [] : [`  closed    ${output.time(run.closedBy.at)} by ${run.closedBy.runId}: ${run.closedBy.reason}`]),
     '  steps',

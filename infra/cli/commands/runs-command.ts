@@ -3,7 +3,6 @@ import { automations } from '../../../functions/registry';
 import type { Config } from '../../../shared/config/config-schema';
 import type { RunRecord, RunStatus } from '../../../shared/runs/run';
 import { RunFollower, runSortKey } from '../../../shared/runs/run-follower';
-import type { RunQuery } from '../../../shared/runs/run-store';
 import { withTarget, type CliIo } from '../cli-context';
 import { CliError } from '../cli-error';
 import { oneOf, parseDuration, parsePositiveInteger, parseRunCursor } from '../option-parsers';
@@ -12,6 +11,9 @@ import type { Target } from '../../admin/target';
 import { waitFor } from '../wait-for';
 import { runSummary } from '../../../shared/runs/run-summary';
 import { describeRun } from './describe-run';
+import { planBulkReplay, type BulkReplayPlan } from '../../admin/bulk-replay-plan';
+import { replayRun } from '../../admin/replay-run';
+import type { ReplayReservation, RunQuery } from '../../../shared/runs/run-store';
 
 /** How often `--follow` looks for new runs. */
 const FOLLOW_POLL_MS = 1_000;
@@ -87,43 +89,72 @@ export function registerRunsCommands(program: Command, io: CliIo): void {
     .option('--no-wait', 'do not wait for the replays to finish')
     .addHelpText(
       'after',
-      '\nExamples:\n  switchboard runs replay after-hours:Ev08ABCDEF12\n  switchboard runs replay --automation paging --status failed --since 2h --dry-run\n  switchboard runs replay --status failed --since 1d\n\nIn bulk (without RUN_ID) the status defaults to failed. Effects the earlier attempts completed\n(a post, an SMS) are not repeated: the side-effect ledger skips them.',
+      '\nExamples:\n  switchboard runs replay after-hours:Ev08ABCDEF12\n  switchboard runs replay --automation paging --status failed --since 2h --dry-run\n  switchboard runs replay --status failed --since 1d\n\nReplays are numbered from the original run: a replay of RUN_ID#replay-1 is RUN_ID#replay-2.\nIn bulk (without RUN_ID) the status defaults to failed, and each event is replayed once, through its\nlatest attempt, while that failed: runs a replay recovered, or whose replay is queued, are skipped (the\noutput says why). Effects the earlier attempts completed (a post, an SMS) are not repeated: the\nside-effect ledger skips them.',
     )
     .action(async (runId: string | undefined, options: FilterOptions & { limit: number; dryRun?: boolean; wait: boolean }, command: Command) => {
       await withTarget(command, io, async (target, output) => {
-        const chosen = runId === undefined ? await target.runs.list({ ...queryOf({ ...options, status: options.status ?? 'failed' }, (await target.configs.find())?.config, target), limit: options.limit }) : [await runOrFail(target, runId)];
-        if (runId === undefined && chosen.length === 0) {
-          const filters = await describeFilters({ ...options, status: options.status ?? 'failed' });
-          output.record({ replayed: [] }, () => [`No runs to replay: no run matches ${filters}.`]);
+        const bulk = { ...options, status: options.status ?? 'failed' };
+        const plan: BulkReplayPlan =
+          runId === undefined
+            ? await planBulkReplay(target.runs, queryOf(bulk, (await target.configs.find())?.config, target), options.limit)
+            : { replay: [await runOrFail(target, runId)], skipped: [], more: 0 };
+        const filters = await describeFilters(bulk);
+        // Read when printed: a run found superseded while replaying joins the skipped ones.
+        const skippedLines = () => plan.skipped.map(({ runId: skipped, reason }) => `  skipped ${skipped}: ${reason}`);
+        const moreLines = plan.more === 0 ? [] : [plan.more === 1 ? '1 more matches; raise --limit to replay it too.' : `${plan.more} more match; raise --limit to replay them too.`];
+        if (plan.replay.length === 0) {
+          const lines = plan.skipped.length === 0 ? [`No runs to replay: no run matches ${filters}.`] : [`Nothing to replay among the runs that match ${filters}:`, ...skippedLines()];
+          output.record({ [options.dryRun ? 'wouldReplay' : 'replayed']: [], skipped: plan.skipped, more: plan.more }, () => lines);
           return;
         }
         if (options.dryRun) {
-          if (output.json) output.record({ wouldReplay: chosen.map((run) => run.runId) }, () => []);
+          if (output.json) output.record({ wouldReplay: plan.replay.map((run) => run.runId), skipped: plan.skipped, more: plan.more }, () => []);
           else {
-            output.say(`Would replay ${chosen.length} run${chosen.length === 1 ? '' : 's'} (--dry-run: nothing was replayed):`);
-            output.table(chosen, runColumns(output), '');
+            output.say(`Would replay ${plan.replay.length} run${plan.replay.length === 1 ? '' : 's'} (--dry-run: nothing was replayed):`);
+            output.table(plan.replay, runColumns(output), '');
+            for (const line of [...skippedLines(), ...moreLines]) output.say(line);
           }
           return;
         }
         const replayed: { runId: string; replay: string; run: RunRecord | undefined }[] = [];
-        for (const run of chosen) {
-          const replay = await target.runs.reserveReplay(run.runId);
-          if (replay === undefined) throw new CliError(`run ${run.runId} is gone: it expired (runs.retentionDays) while this command ran`);
-          await target.operations.replay(run, replay);
-          replayed.push({ runId: run.runId, replay, run: undefined });
+        const report = (failure?: { runId: string; error: string }) =>
+          output.record(
+            {
+              replayed: replayed.map(({ runId: original, replay, run }) => ({ runId: original, replay, status: run?.status ?? 'queued' })),
+              ...(runId === undefined ? { skipped: plan.skipped, more: plan.more } : {}),
+              ...(failure === undefined ? {} : { failed: failure }),
+            },
+            () => [
+              ...replayed.flatMap(({ runId: original, replay, run }) =>
+                run === undefined
+                  ? [`Replay of ${original} queued as ${replay}${options.wait ? `; ${target.description} has not run it yet (is it running?)` : ''}.`]
+                  : [`Replayed ${original} as ${replay}: ${run.status}`, ...run.steps.map((step) => `  ${step.outcome.padEnd(8)} ${step.name}${step.detail === undefined ? '' : ` — ${step.detail}`}`)],
+              ),
+              ...skippedLines(),
+              ...moreLines,
+            ],
+          );
+        for (const [index, run] of plan.replay.entries()) {
+          let reservation: ReplayReservation;
+          try {
+            // A bulk replay of failed runs replays an event only while the run planned is still its latest attempt.
+            reservation = await replayRun(target, run, { onlyIfLatest: runId === undefined && bulk.status === 'failed' });
+          } catch (error) {
+            // Say what was done before the error, then the error (exit code 1).
+            const message = error instanceof Error ? error.message : String(error);
+            report({ runId: run.runId, error: message });
+            const untried = plan.replay.length - index - 1;
+            throw new CliError(`could not replay ${run.runId}: ${message} (${replayed.length} replay${replayed.length === 1 ? ' was' : 's were'} made before it${untried === 0 ? '' : `, ${untried} not tried`})`);
+          }
+          if (reservation.outcome === 'reserved') replayed.push({ runId: run.runId, replay: reservation.runId, run: undefined });
+          else if (reservation.outcome === 'superseded') plan.skipped.push({ runId: run.runId, reason: `another replay (${reservation.latest}) was requested meanwhile` });
+          else if (runId !== undefined) throw new CliError(`cannot replay ${run.runId}: its original run ${reservation.original} has expired (runs.retentionDays), so its replays cannot be numbered`);
+          else plan.skipped.push({ runId: run.runId, reason: `its original run ${reservation.original} has expired` });
         }
         if (options.wait) {
           for (const entry of replayed) entry.run = await waitFor(() => target.runs.get(entry.replay), 10_000);
         }
-        output.record(
-          { replayed: replayed.map(({ runId: original, replay, run }) => ({ runId: original, replay, status: run?.status ?? 'queued' })) },
-          () =>
-            replayed.flatMap(({ runId: original, replay, run }) =>
-              run === undefined
-                ? [`Replay of ${original} queued as ${replay}${options.wait ? `; ${target.description} has not run it yet (is it running?)` : ''}.`]
-                : [`Replayed ${original} as ${replay}: ${run.status}`, ...run.steps.map((step) => `  ${step.outcome.padEnd(8)} ${step.name}${step.detail === undefined ? '' : ` — ${step.detail}`}`)],
-            ),
-        );
+        report();
       }, { write: true });
     });
 }

@@ -1,12 +1,13 @@
-import type { FailedDelivery } from '../../../shared/bus/failed-delivery';
+import type { FailedDeliveryNow } from '../../admin/recovered-deliveries';
 import { CopyableId } from '../components/copyable-id';
+import { runHref } from '../components/run-row';
 import { CsrfField } from '../components/csrf-field';
 import { LocalTime } from '../components/local-time';
 import type { ConsoleView } from '../console-view';
 import { Layout } from './layout';
 
 /** Events an automation could not take after its retries, each with a Redrive action. */
-export function DeliveriesPage(props: { view: ConsoleView; failures: readonly FailedDelivery[]; notice: string | undefined }) {
+export function DeliveriesPage(props: { view: ConsoleView; failures: readonly FailedDeliveryNow[]; notice: string | undefined }) {
   const { view } = props;
   return (
     <Layout view={view} title="Deliveries">
@@ -40,7 +41,16 @@ export function DeliveriesPage(props: { view: ConsoleView; failures: readonly Fa
                 <td data-label="Automation">{failure.automation}</td>
                 <td data-label="Event">{failure.event.detailType} <code>{failure.event.detail.eventId}</code></td>
                 <td data-label="Attempts">{failure.attempts}</td>
-                <td data-label="Error">{failure.error}</td>
+                <td data-label="Error">
+                  {failure.error}
+                  {failure.recoveredBy === undefined ? null : (
+                    <>
+                      <br />
+                      <span class="muted">Recovered since by </span>
+                      <CopyableId id={failure.recoveredBy} label="replay run id" href={runHref(failure.recoveredBy)} />
+                    </>
+                  )}
+                </td>
                 <td data-label="Id"><CopyableId id={failure.id} label="delivery id" /></td>
                 <td data-label="Action">
                   <form method="post" action="/deliveries/redrive" class="inline">

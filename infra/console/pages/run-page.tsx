@@ -1,5 +1,6 @@
 import type { EffectState } from '../../../shared/idempotency/side-effect-ledger';
 import type { EffectRecord, RunRecord } from '../../../shared/runs/run';
+import { whyNotReplayed, type ReplayStanding } from '../../../shared/runs/replay-chain';
 import { CopyableId } from '../components/copyable-id';
 import { CsrfField } from '../components/csrf-field';
 import { LocalTime } from '../components/local-time';
@@ -20,6 +21,8 @@ export interface RunPageProps {
   /** The trigger event's detail as JSON, personal data masked. */
   maskedTrigger: string;
   effects: readonly EffectView[] | undefined;
+  /** For a failed run: how the attempts at its event stand (whether it is the one to replay). */
+  replay?: ReplayStanding | undefined;
 }
 
 /** One run: what triggered it, each step as a timeline, the side effects with their keys, and Replay when it failed. */
@@ -53,6 +56,14 @@ export function RunPage(props: RunPageProps) {
             </dd>
           </>
         )}
+        {run.recoveredBy === undefined ? null : (
+          <>
+            <dt>Recovered by</dt>
+            <dd>
+              <CopyableId id={run.recoveredBy} label="replay run id" href={runHref(run.recoveredBy)} /> <span class="muted">(a replay that handled this run's event without failing)</span>
+            </dd>
+          </>
+        )}
         {run.error === undefined ? null : (
           <>
             <dt>Error</dt>
@@ -62,14 +73,7 @@ export function RunPage(props: RunPageProps) {
           </>
         )}
       </dl>
-      {run.status === 'failed' ? (
-        <form method="post" action="/run/replay" class="inline">
-          <CsrfField view={view} />
-          <input type="hidden" name="id" value={run.runId} />
-          <button type="submit" class="primary">Replay</button>
-          <span class="muted">Runs the automation again on this trigger, as a new run: effects already done are not repeated.</span>
-        </form>
-      ) : null}
+      <ReplayAction view={view} run={run} standing={props.replay} />
 
       <h2>Trigger</h2>
       <dl class="facts">
@@ -136,6 +140,34 @@ export function RunPage(props: RunPageProps) {
       )}
     </Layout>
   );
+}
+
+/**
+ * Replay, on the failed run that is the latest attempt at its event (the rules of a bulk replay); on
+ * another failed run, why not, and where to look instead.
+ */
+function ReplayAction(props: { view: ConsoleView; run: RunRecord; standing: ReplayStanding | undefined }) {
+  const { run, standing } = props;
+  if (run.status !== 'failed' || standing === undefined) return null;
+  if (standing.state === 'failed' && standing.latest.runId === run.runId) {
+    return (
+      <form method="post" action="/run/replay" class="inline">
+        <CsrfField view={props.view} />
+        <input type="hidden" name="id" value={run.runId} />
+        <button type="submit" class="primary">Replay</button>
+        <span class="muted">Runs the automation again on this trigger, as a new run: effects already done are not repeated.</span>
+      </form>
+    );
+  }
+  if (standing.state === 'failed') {
+    return (
+      <p class="muted">
+        Not replayed from here: its latest attempt, <CopyableId id={standing.latest.runId} label="latest attempt run id" href={runHref(standing.latest.runId)} />, failed too; replay that one.
+      </p>
+    );
+  }
+  if (standing.state === 'recovered' && run.recoveredBy !== undefined) return null; // said above
+  return <p class="muted">Not replayed: {whyNotReplayed(standing)}.</p>;
 }
 
 /** A replay that was asked for and has not run yet: the page reloads when it has. */

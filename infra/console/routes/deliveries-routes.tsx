@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { renderPage, type ConsoleContext } from '../console-context';
 import { DeliveriesPage } from '../pages/deliveries-page';
+import { withRecovery } from '../../admin/recovered-deliveries';
 
 /** The failed deliveries and their Redrive action (`switchboard deliveries list|redrive`). */
 export function registerDeliveriesRoutes(app: Hono, context: ConsoleContext): void {
@@ -8,7 +9,7 @@ export function registerDeliveriesRoutes(app: Hono, context: ConsoleContext): vo
 
   app.get('/deliveries', async (c) => {
     const view = await context.view('/deliveries');
-    const failures = await target.operations.failedDeliveries(100);
+    const failures = await withRecovery(target.runs, await target.operations.failedDeliveries(100));
     const redriven = c.req.query('redriven');
     const gone = c.req.query('gone');
     const notice =

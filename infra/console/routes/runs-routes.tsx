@@ -1,6 +1,8 @@
 import type { Hono } from 'hono';
 import type { RunRecord } from '../../../shared/runs/run';
 import { replayRunId } from '../../../shared/runs/run';
+import { readReplayStanding, whyNotReplayed } from '../../../shared/runs/replay-chain';
+import { replayRun } from '../../admin/replay-run';
 import { readEffectState } from '../../../shared/idempotency/side-effect-ledger';
 import { maskEventDetail } from '../../../shared/events/mask-event';
 import { runSummary } from '../../../shared/runs/run-summary';
@@ -82,7 +84,8 @@ export function registerRunsRoutes(app: Hono, context: ConsoleContext): void {
     }
     // Only the fields the catalogue says are public (ids, timestamps, statuses, labels): the rest is masked.
     const maskedTrigger = JSON.stringify({ detailType: run.event.detailType, detail: maskEventDetail(run.event.detailType, run.event.detail) }, null, 2);
-    return renderPage(c, <RunPage view={view} run={run} maskedTrigger={maskedTrigger} effects={await effectsOf(context, run)} />);
+    const replay = run.status === 'failed' ? await readReplayStanding(target.runs, run) : undefined;
+    return renderPage(c, <RunPage view={view} run={run} replay={replay} maskedTrigger={maskedTrigger} effects={await effectsOf(context, run)} />);
   });
 
   app.post('/run/replay', async (c) => {
@@ -94,10 +97,22 @@ export function registerRunsRoutes(app: Hono, context: ConsoleContext): void {
     if (run.status !== 'failed') {
       return renderPage(c, <MessagePage view={view} title="Not replayed" what={`Run ${id} ${run.status}: only a failed run is replayed from the console.`} hint="`switchboard runs replay` replays any run." />, 409);
     }
-    const replay = await target.runs.reserveReplay(run.runId);
-    if (replay === undefined) return renderPage(c, <MessagePage view={view} title="Not found" what={`Run ${id} expired while it was being replayed.`} hint="" />, 404);
-    await target.operations.replay(run, replay);
-    return c.redirect(runHref(replay), 303);
+    // The rules of a bulk replay: an event is replayed once, through its latest attempt, while that failed.
+    const standing = await readReplayStanding(target.runs, run);
+    if (standing.state !== 'failed' || standing.latest.runId !== run.runId) {
+      const why = standing.state === 'failed' ? `its latest attempt is ${standing.latest.runId}, which failed too: replay that one` : whyNotReplayed(standing);
+      return renderPage(c, <MessagePage view={view} title="Not replayed" what={`Run ${id} is not replayed: ${why}.`} hint="`switchboard runs replay RUN_ID` replays any run." />, 409);
+    }
+    const reservation = await replayRun(target, run, { onlyIfLatest: true });
+    switch (reservation.outcome) {
+      case 'reserved':
+        return c.redirect(runHref(reservation.runId), 303);
+      case 'superseded':
+        // Asked twice (a double click): the replay asked for first is the one to watch.
+        return c.redirect(runHref(reservation.latest), 303);
+      case 'no-original':
+        return renderPage(c, <MessagePage view={view} title="Not found" what={`The original run ${reservation.original} has expired, so the replays of ${id} cannot be numbered.`} hint="" />, 404);
+    }
   });
 
   // Tells a page waiting for a run (a queued replay) that it has changed: the page reloads.

@@ -59,6 +59,7 @@ describe('StackOperations against SQS dead-letter queues and Lambda, through the
         {
           id: `after-hours/${messageId}`,
           automation: 'after-hours',
+          runId: 'after-hours:Ev0FAILED01',
           event: customerMessage,
           error: 'Lambda.TooManyRequestsException: Rate Exceeded.',
           attempts: 3,
@@ -79,12 +80,22 @@ describe('StackOperations against SQS dead-letter queues and Lambda, through the
         {
           id: `after-hours/${messageId}`,
           automation: 'after-hours',
+          runId: 'after-hours:Ev0FAILED01',
           event: customerMessage,
           error: 'slack chat.postMessage failed: channel_not_found',
           attempts: 3,
           failedAt: '2026-11-23T04:03:12.345Z',
         },
       ]);
+    });
+
+    it('names the run that failed: a failed replay is listed as that replay, with the run it replays', async () => {
+      const replayPayload = { ...eventBridgeEnvelope(customerMessage), switchboard: { runId: 'after-hours:Ev0FAILED01#replay-2', replayOf: 'after-hours:Ev0FAILED01#replay-1' } };
+      sqs.put(queues['after-hours'], lambdaFailureRecord(replayPayload));
+
+      const [failure] = await operations.failedDeliveries(50);
+
+      expect(failure).toMatchObject({ runId: 'after-hours:Ev0FAILED01#replay-2', replayOf: 'after-hours:Ev0FAILED01#replay-1' });
     });
 
     it('ignores messages that hold no Switchboard event, and leaves them where they are', async () => {

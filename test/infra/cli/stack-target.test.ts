@@ -136,7 +136,7 @@ describe('switchboard --stack, through the AWS SDK clients against fakes of the 
       expect(listed.code).toBe(0);
       // Newest first, ids whole, times in the configuration's business time zone.
       const [header, ...rows] = listed.stdout.trimEnd().split('\n');
-      expect(header).toMatch(/^ID\s+AUTOMATION\s+EVENT\s+ATTEMPTS\s+FAILED AT\s+ERROR$/);
+      expect(header).toMatch(/^ID\s+AUTOMATION\s+EVENT\s+ATTEMPTS\s+FAILED AT\s+NOW\s+ERROR$/);
       expect(rows).toHaveLength(2);
       expect(rows[0]).toMatch(new RegExp(`^after-hours/${fromEventBridge}\\s+after-hours\\s+slack\\.message\\.posted\\s+3\\s+2026-11-22 20:05:00 PT\\s+Lambda\\.TooManyRequestsException: Rate Exceeded\\.$`));
       expect(rows[1]).toMatch(new RegExp(`^paging/${fromLambda}\\s+paging\\s+timer\\.fired\\s+3\\s+2026-11-22 20:03:12 PT\\s+twilio messages\\.create failed: HTTP 500$`));
@@ -233,6 +233,67 @@ describe('switchboard --stack, through the AWS SDK clients against fakes of the 
       const replayId = (await runs.get(failed.runId))?.lastReplay;
       expect(JSON.parse(replayed.stdout)).toEqual({ replayed: [{ runId: failed.runId, replay: replayId, status: 'queued' }] });
       expect(lambda.invocations).toHaveLength(1);
+    });
+
+    it('numbers a replay of a failed replay from the original run, linked to the replay it replays', async () => {
+      const failed = await recordFailedRun(runs, `after-hours:Ev0STACKRUN${randomUUID().slice(0, 8)}`);
+      await switchboardCli(['--stack', STACK, 'runs', 'replay', failed.runId, '--no-wait'], env);
+      // The function ran the replay, and it failed too.
+      await recordFailedRun(runs, `${failed.runId}#replay-1`, { replayOf: failed.runId });
+      lambda.invocations.length = 0;
+
+      const replayed = await switchboardCli(['--stack', STACK, 'runs', 'replay', `${failed.runId}#replay-1`, '--no-wait'], env);
+
+      expect(replayed.stderr).toBe('');
+      expect(replayed.stdout).toBe(`Replay of ${failed.runId}#replay-1 queued as ${failed.runId}#replay-2.\n`);
+      expect(lambda.invocations.map((invocation) => (invocation.payload as { switchboard: unknown }).switchboard)).toEqual([{ runId: `${failed.runId}#replay-2`, replayOf: `${failed.runId}#replay-1` }]);
+      expect(await runs.get(failed.runId)).toMatchObject({ replays: 2, lastReplay: `${failed.runId}#replay-2` });
+    });
+
+    it('reports the replays made before Lambda refused one in bulk, and records the refused replay as failed', async () => {
+      const channel = `C0BULK${randomUUID().slice(0, 8).toUpperCase()}`;
+      const newer = await recordFailedRun(runs, `after-hours:Ev0STACKBULK${randomUUID().slice(0, 8)}`, { channel, startedAt: '2026-11-23T04:00:03.000Z' });
+      const older = await recordFailedRun(runs, `paging:Ev0STACKBULK${randomUUID().slice(0, 8)}`, { channel, startedAt: '2026-11-23T04:00:02.000Z' });
+      lambda.denied.add(functions['paging'] as string);
+      try {
+        const replayed = await switchboardCli(['--stack', STACK, 'runs', 'replay', '--channel', channel, '--no-wait'], env);
+
+        expect(replayed.code).toBe(1);
+        expect(replayed.stdout).toBe(`Replay of ${newer.runId} queued as ${newer.runId}#replay-1.\n`);
+        expect(replayed.stderr).toMatch(new RegExp(`^switchboard: could not replay ${older.runId}: User: .* is not authorized to perform: lambda:InvokeFunction .* \\(1 replay was made before it\\)\n$`));
+        expect(lambda.invocationsOf(functions['after-hours'] as string)).toHaveLength(1);
+        const refused = await runs.get(`${older.runId}#replay-1`);
+        expect(refused).toMatchObject({ status: 'failed', replayOf: older.runId, steps: [{ name: `hand the replay to stack ${STACK}`, outcome: 'failed' }] });
+
+        const json = await switchboardCli(['--json', '--stack', STACK, 'runs', 'replay', '--channel', channel, '--no-wait'], env);
+        expect(json.code).toBe(1);
+        expect(JSON.parse(json.stdout)).toEqual({
+          replayed: [],
+          // The refused replay is the latest attempt at its event now, and failed: the next bulk replay tries it again.
+          skipped: [
+            { runId: newer.runId, reason: `its replay ${newer.runId}#replay-1 is queued and has not run yet` },
+            { runId: older.runId, reason: `its latest attempt ${older.runId}#replay-1 is replayed instead` },
+          ],
+          more: 0,
+          failed: { runId: `${older.runId}#replay-1`, error: expect.stringContaining('is not authorized to perform: lambda:InvokeFunction') as unknown },
+        });
+        expect(JSON.parse(json.stderr)).toMatchObject({ exitCode: 1 });
+      } finally {
+        lambda.denied.clear();
+      }
+    });
+
+    it('says in deliveries list that the run of a failed delivery was recovered by a replay since', async () => {
+      const failed = await recordFailedRun(runs, `after-hours:Ev0STACKDLQ${randomUUID().slice(0, 8)}`);
+      sqs.put(queues['after-hours'] as string, lambdaFailureRecord(eventBridgeEnvelope(failed.event)));
+      await runs.reserveReplay(failed.runId);
+      await runs.markRecovered(`${failed.runId}#replay-1`);
+
+      const listed = await switchboardCli(['--stack', STACK, 'deliveries', 'list'], env, { columns: 400 });
+      const json = JSON.parse((await switchboardCli(['--json', '--stack', STACK, 'deliveries', 'list'], env)).stdout) as { runId: string; recoveredBy?: string }[];
+
+      expect(listed.stdout).toContain(`recovered by ${failed.runId}#replay-1`);
+      expect(json).toEqual([expect.objectContaining({ runId: failed.runId, recoveredBy: `${failed.runId}#replay-1` })]);
     });
   });
 
@@ -359,21 +420,24 @@ function stubProcessEnvironment(env: Record<string, string | undefined>): void {
 }
 
 /** A failed run of after-hours in the stack's table, as its function would have recorded it. */
-async function recordFailedRun(runs: RunStore, runId: string): Promise<RunRecord> {
-  const eventId = runId.slice('after-hours:'.length);
-  const event = sampleSlackMessageEvent({ eventId });
+/** A run that failed for good, as the function records one; its trigger a customer message (in `channel`). */
+async function recordFailedRun(runs: RunStore, runId: string, options: { channel?: string; startedAt?: string; replayOf?: string } = {}): Promise<RunRecord> {
+  const [automation = 'after-hours', eventId = ''] = runId.replace(/#replay-\d+$/, '').split(/:(.*)/s);
+  const event = sampleSlackMessageEvent({ eventId, ...(options.channel === undefined ? {} : { channel: options.channel }) });
+  const startedAt = options.startedAt ?? '2026-11-23T04:00:01.000Z';
   return runs.save(
     {
       runId,
-      automation: 'after-hours',
+      automation,
       trigger: { detailType: event.detailType, eventId, receivedAt: event.detail.receivedAt },
       event,
       status: 'failed',
-      steps: [{ name: 'post the notice', outcome: 'failed', detail: 'slack chat.postMessage failed: channel_not_found', startedAt: '2026-11-23T04:00:01.000Z', durationMs: 120 }],
-      startedAt: '2026-11-23T04:00:01.000Z',
-      finishedAt: '2026-11-23T04:00:01.120Z',
+      steps: [{ name: 'post the notice', outcome: 'failed', detail: 'slack chat.postMessage failed: channel_not_found', startedAt, durationMs: 120 }],
+      startedAt,
+      finishedAt: startedAt,
       durationMs: 120,
       error: { name: 'ProviderError', message: 'slack chat.postMessage failed: channel_not_found', transient: false },
+      ...(options.replayOf === undefined ? {} : { replayOf: options.replayOf }),
     },
     30,
   );

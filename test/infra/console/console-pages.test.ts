@@ -226,6 +226,40 @@ describe('the console pages on a local Switchboard', () => {
       expect(slack.callsTo('chat.postMessage').length).toBe(posts + 1);
     });
 
+    it('follows the rules of a bulk replay: Replay only on the latest failed attempt, and a recovered run says by which replay', async () => {
+      slack.script('chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } }, { status: 200, body: { ok: false, error: 'channel_not_found' } });
+      const { eventId: failing } = await postSlackMessage(switchboard, { postedAt: SUNDAY_EVENING, user: 'U0CUSTOMER7' });
+      await switchboard.drain();
+      const runId = `after-hours:${failing}`;
+      expect((await session.post('/run/replay', { id: runId })).status).toBe(303);
+      await switchboard.tick();
+      await switchboard.drain();
+      expect(await target.runs.get(`${runId}#replay-1`)).toMatchObject({ status: 'failed' });
+
+      const original = await (await session.get(`/run?id=${encodeURIComponent(runId)}`)).text();
+      expect(original).not.toContain('>Replay</button>');
+      expect(original).toContain('Not replayed from here: its latest attempt');
+      const refused = await session.post('/run/replay', { id: runId });
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain(`its latest attempt is ${runId}#replay-1, which failed too: replay that one`);
+
+      expect(await (await session.get(`/run?id=${encodeURIComponent(`${runId}#replay-1`)}`)).text()).toContain('>Replay</button>');
+      const replayed = await session.post('/run/replay', { id: `${runId}#replay-1` });
+      expect(replayed.headers.get('location')).toBe(`/run?id=${encodeURIComponent(`${runId}#replay-2`)}`);
+      await switchboard.tick();
+      await switchboard.drain();
+
+      const recovered = await (await session.get(`/run?id=${encodeURIComponent(runId)}`)).text();
+      expect(recovered).toContain('<dt>Recovered by</dt>');
+      expect(recovered).toContain(`<code>${runId}#replay-2</code>`);
+      expect(recovered).not.toContain('>Replay</button>');
+      const list = await (await session.get('/runs?status=failed')).text();
+      expect(list).toContain(`recovered by ${runId}#replay-2`);
+      const again = await session.post('/run/replay', { id: runId });
+      expect(again.status).toBe(409);
+      expect(await again.text()).toContain(`recovered by ${runId}#replay-2`);
+    });
+
     it('says when there is no such run (404)', async () => {
       const response = await session.get('/run?id=after-hours%3AEv0NOPE');
 
@@ -336,6 +370,24 @@ describe('the console pages on a local Switchboard', () => {
       const after = await (await session.get(`/deliveries?redriven=${encodeURIComponent(`after-hours:${eventId}`)}`)).text();
       expect(after).toContain(`Redriven after-hours:${eventId}`);
       expect(after).toContain('No failed deliveries');
+    });
+  });
+
+  describe('deliveries recovered since', () => {
+    it('says which replay recovered the run of a failed delivery', async () => {
+      slack.script('chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+      const { eventId } = await postSlackMessage(switchboard, { postedAt: SUNDAY_EVENING, user: 'U0CUSTOMER8' });
+      await switchboard.drain();
+      const run = await target.runs.get(`after-hours:${eventId}`);
+      expect(run).toMatchObject({ status: 'failed' });
+      await new FailedDeliveries(target.table, target.clock).record('after-hours', run!.event, new Error('slack chat.postMessage failed: channel_not_found'), 1);
+      await target.runs.reserveReplay(run!.runId);
+      await target.runs.markRecovered(`${run!.runId}#replay-1`);
+
+      const listed = await (await session.get('/deliveries')).text();
+
+      expect(listed).toContain('Recovered since by');
+      expect(listed).toContain(`<code>${run!.runId}#replay-1</code>`);
     });
   });
 

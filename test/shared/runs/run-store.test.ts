@@ -275,4 +275,74 @@ describe('run store', () => {
       expect(writes).toBe(1);
     });
   });
+
+  describe('replays', () => {
+    /** A run saved under `runId` (an original, or a replay of one). */
+    async function saveAttempt(runId: string, status: RunStatus, replayOf?: string) {
+      const run = finishedRun({ eventId: 'Ev001', status, startedAt: NOW });
+      return runs.save({ ...run, runId, ...(replayOf === undefined ? {} : { replayOf }) }, 30);
+    }
+
+    it('numbers the replays of a run, and of its replays, from the original run', async () => {
+      await saveAttempt('after-hours:Ev001', 'failed');
+
+      const first = await runs.reserveReplay('after-hours:Ev001');
+      await saveAttempt('after-hours:Ev001#replay-1', 'failed', 'after-hours:Ev001');
+      const second = await runs.reserveReplay('after-hours:Ev001#replay-1');
+      const third = await runs.reserveReplay('after-hours:Ev001');
+
+      expect([first, second, third]).toEqual([
+        { outcome: 'reserved', runId: 'after-hours:Ev001#replay-1' },
+        { outcome: 'reserved', runId: 'after-hours:Ev001#replay-2' },
+        { outcome: 'reserved', runId: 'after-hours:Ev001#replay-3' },
+      ]);
+      expect(await runs.get('after-hours:Ev001')).toMatchObject({ replays: 3, lastReplay: 'after-hours:Ev001#replay-3', lastReplayAt: NOW });
+      expect((await runs.get('after-hours:Ev001#replay-1'))?.replays).toBeUndefined();
+    });
+
+    it('reserves a replay only while the run is the latest attempt at its event, when asked to', async () => {
+      await saveAttempt('after-hours:Ev001', 'failed');
+
+      const first = await runs.reserveReplay('after-hours:Ev001', { onlyIfLatest: true });
+      const again = await runs.reserveReplay('after-hours:Ev001', { onlyIfLatest: true });
+      const ofLatest = await runs.reserveReplay('after-hours:Ev001#replay-1', { onlyIfLatest: true });
+
+      expect(first).toEqual({ outcome: 'reserved', runId: 'after-hours:Ev001#replay-1' });
+      expect(again).toEqual({ outcome: 'superseded', latest: 'after-hours:Ev001#replay-1' });
+      expect(ofLatest).toEqual({ outcome: 'reserved', runId: 'after-hours:Ev001#replay-2' });
+    });
+
+    it('reserves nothing when the original run is gone', async () => {
+      expect(await runs.reserveReplay('after-hours:Ev404')).toEqual({ outcome: 'no-original', original: 'after-hours:Ev404' });
+      expect(await runs.reserveReplay('after-hours:Ev404#replay-2')).toEqual({ outcome: 'no-original', original: 'after-hours:Ev404' });
+      expect(await runs.get('after-hours:Ev404')).toBeUndefined();
+    });
+
+    it('marks the failed attempts before a replay recovered by it, keeping their status', async () => {
+      await saveAttempt('after-hours:Ev001', 'failed');
+      await saveAttempt('after-hours:Ev001#replay-1', 'failed', 'after-hours:Ev001');
+      await saveAttempt('after-hours:Ev001#replay-2', 'succeeded', 'after-hours:Ev001#replay-1');
+
+      const marked = await runs.markRecovered('after-hours:Ev001#replay-2');
+
+      expect(marked).toEqual(['after-hours:Ev001', 'after-hours:Ev001#replay-1']);
+      expect(await runs.get('after-hours:Ev001')).toMatchObject({ status: 'failed', recoveredBy: 'after-hours:Ev001#replay-2' });
+      expect(await runs.get('after-hours:Ev001#replay-1')).toMatchObject({ status: 'failed', recoveredBy: 'after-hours:Ev001#replay-2' });
+      expect((await runs.get('after-hours:Ev001#replay-2'))?.recoveredBy).toBeUndefined();
+      expect((await runs.list({ status: 'failed' })).map((run) => run.runId).sort()).toEqual(['after-hours:Ev001', 'after-hours:Ev001#replay-1']);
+    });
+
+    it('keeps the first recovery, and leaves attempts that did not fail or are missing', async () => {
+      await saveAttempt('after-hours:Ev001', 'failed');
+      await saveAttempt('after-hours:Ev001#replay-2', 'filtered', 'after-hours:Ev001');
+      await runs.markRecovered('after-hours:Ev001#replay-2');
+
+      const later = await runs.markRecovered('after-hours:Ev001#replay-3');
+
+      expect(later).toEqual([]);
+      expect((await runs.get('after-hours:Ev001'))?.recoveredBy).toBe('after-hours:Ev001#replay-2');
+      expect((await runs.get('after-hours:Ev001#replay-2'))?.recoveredBy).toBeUndefined();
+      expect(await runs.get('after-hours:Ev001#replay-1'), 'no run is made up for a missing attempt').toBeUndefined();
+    });
+  });
 });
