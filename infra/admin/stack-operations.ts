@@ -15,7 +15,12 @@ export interface StackOperationsOptions {
   functions: Readonly<Record<string, string>>;
   /** Each automation's dead-letter queue URL (the stack's DeadLetterQueues output). */
   deadLetterQueues: Readonly<Record<string, string>>;
+  /** The dead-letter queue of the timers Scheduler could not deliver (TimersDeadLetterQueue; older stacks have none). */
+  timersDeadLetterQueue?: string | undefined;
 }
+
+/** The id prefix of the timers' dead-letter queue: `timers/<message id>` (no automation has this name). */
+export const TIMERS_QUEUE = 'timers';
 
 /** How long a message stays hidden from other readers of its queue while `deliveries list` reads past it. */
 const LOOK_VISIBILITY_SECONDS = 60;
@@ -48,10 +53,10 @@ export class StackOperations implements Operations {
 
   async failedDeliveries(limit: number): Promise<FailedDelivery[]> {
     const perQueue = await Promise.all(
-      Object.entries(this.options.deadLetterQueues).map(async ([automation, queueUrl]) => {
+      Object.entries(this.queues()).map(async ([queue, queueUrl]) => {
         const messages = await this.readThrough(queueUrl, LOOK_VISIBILITY_SECONDS, (read) => read.length >= limit);
         await this.putBack(queueUrl, messages);
-        return messages.flatMap((message) => deadLetterOf(automation, message)?.failure ?? []);
+        return messages.flatMap((message) => deadLetterOf(queue, message)?.failure ?? []);
       }),
     );
     return perQueue
@@ -61,21 +66,21 @@ export class StackOperations implements Operations {
   }
 
   async redrive(id: string): Promise<RedriveOutcome> {
-    const [automation, messageId] = id.split('/', 2);
-    const queueUrl = automation === undefined ? undefined : this.options.deadLetterQueues[automation];
-    if (automation === undefined || messageId === undefined || messageId === '' || queueUrl === undefined) {
+    const [queue, messageId] = id.split('/', 2);
+    const queueUrl = queue === undefined ? undefined : this.queues()[queue];
+    if (queue === undefined || messageId === undefined || messageId === '' || queueUrl === undefined) {
       const known = Object.keys(this.options.deadLetterQueues).join(', ');
-      throw new OperationError(`"${id}" is not a failed delivery of this stack (ids are <automation>/<message id>; its automations: ${known}); \`switchboard deliveries list\` shows them`);
+      throw new OperationError(`"${id}" is not a failed delivery of this stack (ids are <automation>/<message id>, or ${TIMERS_QUEUE}/<message id> for a timer; its automations: ${known}); \`switchboard deliveries list\` shows them`);
     }
     const messages = await this.readThrough(queueUrl, REDRIVE_VISIBILITY_SECONDS, (read) => read.some((message) => message.MessageId === messageId));
     const found = messages.find((message) => message.MessageId === messageId);
     let deleted = false;
     try {
       if (found === undefined) return 'gone';
-      const deadLetter = deadLetterOf(automation, found);
-      if (deadLetter === undefined) throw new OperationError(`message ${messageId} of ${automation}'s dead-letter queue holds no Switchboard event`);
-      // A failed replay is redriven as that replay: the same run, tried again.
-      await this.invoke(automation, deadLetter.failure.event, deadLetter.options);
+      const deadLetter = deadLetterOf(queue, found);
+      if (deadLetter === undefined) throw new OperationError(`message ${messageId} of the ${queue} dead-letter queue holds no Switchboard event`);
+      // A failed replay is redriven as that replay: the same run, tried again; a timer goes to the automation that set it.
+      await this.invoke(deadLetter.failure.automation, deadLetter.failure.event, deadLetter.options);
       // Invoked, then deleted: should the delete fail, the message comes back and a later redrive is the same run again.
       await this.options.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: found.ReceiptHandle }));
       deleted = true;
@@ -83,6 +88,12 @@ export class StackOperations implements Operations {
     } finally {
       await this.putBack(queueUrl, messages.filter((message) => !(deleted && message === found)));
     }
+  }
+
+  /** The queues failed deliveries are in, by the first part of their ids: each automation's, and the timers'. */
+  private queues(): Readonly<Record<string, string>> {
+    const timers = this.options.timersDeadLetterQueue;
+    return timers === undefined ? this.options.deadLetterQueues : { ...this.options.deadLetterQueues, [TIMERS_QUEUE]: timers };
   }
 
   /**
@@ -138,15 +149,18 @@ export class StackOperations implements Operations {
 /**
  * A dead-letter message as a failed delivery: EventBridge's carries the event, with ERROR_CODE,
  * ERROR_MESSAGE and RETRY_ATTEMPTS attributes; Lambda's on-failure destination carries the invocation
- * record (the payload, the error it answered, how often it was invoked). Undefined for a message that
- * holds no Switchboard event.
+ * record (the payload, the error it answered, how often it was invoked); EventBridge Scheduler's, in the
+ * timers' queue, the schedule's input (a `timer.fired` detail) with the same attributes. Undefined for a
+ * message that holds no Switchboard event.
  */
-export function failureOf(automation: string, message: Message): FailedDelivery | undefined {
-  return deadLetterOf(automation, message)?.failure;
+export function failureOf(queue: string, message: Message): FailedDelivery | undefined {
+  return deadLetterOf(queue, message)?.failure;
 }
 
 /** The failed delivery, and how its payload asked to be run (a replay names its run). */
-function deadLetterOf(automation: string, message: Message): { failure: FailedDelivery; options: RunOptions } | undefined {
+function deadLetterOf(queue: string, message: Message): { failure: FailedDelivery; options: RunOptions } | undefined {
+  if (queue === TIMERS_QUEUE) return timerDeadLetterOf(message);
+  const automation = queue;
   let body: unknown;
   try {
     body = JSON.parse(message.Body ?? '');
@@ -186,5 +200,31 @@ function deadLetterOf(automation: string, message: Message): { failure: FailedDe
       failedAt: recordedAt ?? failedAt,
     },
     options,
+  };
+}
+
+/** A timer Scheduler could not put on the bus: its `timer.fired` detail, for the automation that set it. */
+function timerDeadLetterOf(message: Message): { failure: FailedDelivery; options: RunOptions } | undefined {
+  let event: DomainEvent;
+  try {
+    event = validateEvent('timer.fired', JSON.parse(message.Body ?? ''));
+  } catch {
+    return undefined;
+  }
+  if (event.detailType !== 'timer.fired') return undefined;
+  const attribute = (name: string) => message.MessageAttributes?.[name]?.StringValue;
+  const sentAt = message.Attributes?.['SentTimestamp'];
+  const automation = event.detail.automation;
+  return {
+    failure: {
+      id: `${TIMERS_QUEUE}/${message.MessageId}`,
+      automation,
+      runId: runIdFor(automation, event.detail.eventId),
+      event,
+      error: [attribute('ERROR_CODE'), attribute('ERROR_MESSAGE')].filter(Boolean).join(': ') || 'EventBridge Scheduler could not deliver the timer',
+      attempts: Number(attribute('RETRY_ATTEMPTS') ?? 0) + 1,
+      failedAt: sentAt === undefined ? new Date(0).toISOString() : new Date(Number(sentAt)).toISOString(),
+    },
+    options: {},
   };
 }

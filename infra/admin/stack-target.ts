@@ -56,6 +56,8 @@ export async function openStackTarget(stackName: string, env: Record<string, str
       sqs: new SQSClient(awsClientConfig(env, 'SQS')),
       functions: jsonOutput(STACK_OUTPUTS.automationFunctions),
       deadLetterQueues: jsonOutput(STACK_OUTPUTS.deadLetterQueues),
+      // Optional: stacks deployed before the output existed do not have it.
+      timersDeadLetterQueue: outputs[STACK_OUTPUTS.timersDeadLetterQueue],
     }));
   // The admin may read both secrets: the webhook secrets sign simulated webhooks, the credentials act
   // (codenames assign). Where a name is in both (TWILIO_AUTH_TOKEN), the webhook secret's verifies.

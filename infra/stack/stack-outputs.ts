@@ -12,6 +12,8 @@ export const STACK_OUTPUTS = {
   automationFunctions: 'AutomationFunctions',
   /** JSON: each automation's dead-letter queue URL, for `deliveries list|redrive`. */
   deadLetterQueues: 'DeadLetterQueues',
+  /** The dead-letter queue of the timers EventBridge Scheduler could not deliver, for `deliveries list|redrive`. */
+  timersDeadLetterQueue: 'TimersDeadLetterQueue',
   /** JSON: the providers the stack keeps in dry-run (its dryRunProviders), for the console's overview. */
   dryRunProviders: 'DryRunProviders',
 } as const;

@@ -70,7 +70,7 @@ export class SwitchboardStack extends Stack {
     const shared = { environment, secret: credentials.secret, table: state, bus: events.bus };
 
     const webhooks = new WebhookApi(this, 'Webhooks', { ...shared, secret: webhookSecret.secret, publicBaseUrl: props.publicBaseUrl });
-    const timers = new TimerSchedules(this, 'Timers', { bus: events.bus, alarmTopic: alarms.topic });
+    const timers = new TimerSchedules(this, 'Timers', { bus: events.bus, alarmTopic: alarms.topic, stackName: this.stackName });
     const wirings = automations.map(
       (automation) =>
         new AutomationWiring(this, automation.name, {
@@ -101,6 +101,7 @@ export class SwitchboardStack extends Stack {
         value: this.toJsonString(Object.fromEntries(wirings.map((wiring) => [wiring.automation, wiring.deadLetters.queue.queueUrl]))),
         description: "Each automation's dead-letter queue (switchboard deliveries list)",
       },
+      timersDeadLetterQueue: { value: timers.deadLetters.queue.queueUrl, description: 'The timers EventBridge Scheduler could not deliver (switchboard deliveries list)' },
       dryRunProviders: { value: JSON.stringify(environment.dryRunProviders), description: 'The providers this stack keeps in dry-run (switchboard console)' },
     };
     for (const key of Object.keys(outputs) as (keyof typeof STACK_OUTPUTS)[]) new CfnOutput(this, STACK_OUTPUTS[key], outputs[key]);

@@ -17,6 +17,8 @@ export interface TimerSchedulesProps {
   bus: IEventBus;
   /** Where the alarm on timers that could not be delivered goes. */
   alarmTopic: ITopic;
+  /** The stack's name, for the command the alarm names. */
+  stackName: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface TimerSchedulesProps {
  * dead-letter queue, whose alarm fires: an escalation or reminder is never lost silently.
  *
  * @example
- * const timers = new TimerSchedules(this, 'Timers', { bus, alarmTopic });
+ * const timers = new TimerSchedules(this, 'Timers', { bus, alarmTopic, stackName: this.stackName });
  * timers.grantScheduling(pagingFunction); // with environment.timers = timers.environment
  */
 export class TimerSchedules extends Construct {
@@ -56,7 +58,7 @@ export class TimerSchedules extends Construct {
     this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
       holds: 'timers that Scheduler could not deliver',
       alarmTopic: props.alarmTopic,
-      whatToRun: 'aws sqs receive-message on this queue: each message is a timer.fired detail; put it back on the bus with aws events put-events',
+      whatToRun: `switchboard --stack ${props.stackName} deliveries list (then fix the cause and: deliveries redrive ID, or --all)`,
     });
     this.deadLetters.queue.grantSendMessages(this.role);
 

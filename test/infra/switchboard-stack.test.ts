@@ -289,6 +289,15 @@ describe('the dead-letter queues', () => {
     }
   });
 
+  it("tell the admin in the alarm's description the command that lists and redrives what they hold, the timers' too", () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm', { Properties: { Namespace: 'AWS/SQS' } }));
+    expect(alarms.length).toBe(Object.keys(resources('AWS::SQS::Queue')).length);
+    for (const alarm of alarms) {
+      expect(alarm.Properties['AlarmDescription']).toContain('Run: switchboard --stack Switchboard deliveries list (then fix the cause and: deliveries redrive ID, or --all)');
+    }
+    expect(alarms.map((alarm) => alarm.Properties['AlarmDescription'])).toContainEqual(expect.stringContaining('Failed timers that Scheduler could not deliver'));
+  });
+
   it('keep messages 14 days, encrypted, over TLS only', () => {
     for (const [queueId, queue] of Object.entries(resources('AWS::SQS::Queue'))) {
       expect(queue.Properties).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
@@ -382,6 +391,7 @@ describe('the state', () => {
       'SchedulerRoleArn',
       'SecretArn',
       'TableName',
+      'TimersDeadLetterQueue',
       'WebhookBaseUrl',
       'WebhookSecretArn',
     ]);
@@ -733,7 +743,7 @@ describe('automations that set no timers', () => {
       table: state,
       bus: events.bus,
       alarmTopic: alarms.topic,
-      timers: new TimerSchedules(stack, 'Timers', { bus: events.bus, alarmTopic: alarms.topic }),
+      timers: new TimerSchedules(stack, 'Timers', { bus: events.bus, alarmTopic: alarms.topic, stackName: 'NoTimers' }),
       stackName: 'NoTimers',
     });
     const small = Template.fromStack(stack);

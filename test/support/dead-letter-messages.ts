@@ -73,3 +73,24 @@ export function lambdaFailureRecord(
     }),
   };
 }
+
+/**
+ * What EventBridge Scheduler sends to a schedule's dead-letter queue once its retries are spent
+ * (EventBridge Scheduler User Guide, "Configuring a schedule's dead-letter queue"): the target's input as
+ * the body (for a timer, the `timer.fired` detail) and why in message attributes (ERROR_CODE,
+ * ERROR_MESSAGE, EXECUTION_ID, RETRY_ATTEMPTS, SCHEDULE_ARN, TARGET_ARN).
+ */
+export function schedulerDeadLetter(detail: unknown, failure: { errorCode?: string; errorMessage?: string; retryAttempts?: number; sentAt?: Date } = {}): QueuedMessage {
+  return {
+    body: JSON.stringify(detail),
+    attributes: {
+      ERROR_CODE: failure.errorCode ?? 'AccessDeniedException',
+      ERROR_MESSAGE: failure.errorMessage ?? 'User is not authorized to perform: events:PutEvents on resource: switchboard',
+      EXECUTION_ID: randomUUID(),
+      RETRY_ATTEMPTS: String(failure.retryAttempts ?? 185),
+      SCHEDULE_ARN: 'arn:aws:scheduler:us-east-1:123456789012:schedule/switchboard-timers/paging-escalate-INC-7',
+      TARGET_ARN: 'arn:aws:events:us-east-1:123456789012:event-bus/switchboard',
+    },
+    ...(failure.sentAt === undefined ? {} : { sentAt: failure.sentAt }),
+  };
+}

@@ -5,7 +5,7 @@ import { OperationError } from '../../../infra/admin/operation-error';
 import { StackOperations } from '../../../infra/admin/stack-operations';
 import type { RunRecord } from '../../../shared/runs/run';
 import { timerFiredEvent } from '../../../shared/timers/timer-fired-event';
-import { eventBridgeDeadLetter, eventBridgeEnvelope, lambdaFailureRecord } from '../../support/dead-letter-messages';
+import { eventBridgeDeadLetter, eventBridgeEnvelope, lambdaFailureRecord, schedulerDeadLetter } from '../../support/dead-letter-messages';
 import { FakeLambdaApi } from '../../support/fake-lambda-api';
 import { FakeSqsApi } from '../../support/fake-sqs-api';
 import { ManualClock } from '../../support/manual-clock';
@@ -24,6 +24,7 @@ describe('StackOperations against SQS dead-letter queues and Lambda, through the
   let lambda: FakeLambdaApi;
   let operations: StackOperations;
   let queues: { 'after-hours': string; paging: string };
+  let timersQueue: string;
 
   beforeAll(async () => {
     [sqs, lambda] = await Promise.all([FakeSqsApi.start({ now: () => clock.now() }), FakeLambdaApi.start(Object.values(FUNCTIONS))]);
@@ -35,6 +36,7 @@ describe('StackOperations against SQS dead-letter queues and Lambda, through the
     // Fresh queues per test, and fresh records of what the fakes received.
     const suffix = Math.random().toString(36).slice(2, 10);
     queues = { 'after-hours': sqs.createQueue(`Switchboard-afterhoursDeadLettersQueue-${suffix}`), paging: sqs.createQueue(`Switchboard-pagingDeadLettersQueue-${suffix}`) };
+    timersQueue = sqs.createQueue(`Switchboard-TimersDeadLettersQueue-${suffix}`);
     sqs.calls.length = 0;
     sqs.receiveAtMost = 10;
     lambda.invocations.length = 0;
@@ -43,6 +45,45 @@ describe('StackOperations against SQS dead-letter queues and Lambda, through the
       lambda: new LambdaClient({ ...CLIENT_CONFIG, endpoint: lambda.endpoint }),
       functions: FUNCTIONS,
       deadLetterQueues: queues,
+      timersDeadLetterQueue: timersQueue,
+    });
+  });
+
+  describe('timers EventBridge Scheduler could not deliver', () => {
+    it('lists a timer of the timers queue as a failed delivery of the automation that set it', async () => {
+      const messageId = sqs.put(timersQueue, schedulerDeadLetter(escalation.detail, { retryAttempts: 185, sentAt: new Date('2026-11-23T04:40:00Z') }));
+
+      const failures = await operations.failedDeliveries(50);
+
+      expect(failures).toEqual([
+        {
+          id: `timers/${messageId}`,
+          automation: 'paging',
+          runId: `paging:${escalation.detail.eventId}`,
+          event: escalation,
+          error: 'AccessDeniedException: User is not authorized to perform: events:PutEvents on resource: switchboard',
+          attempts: 186,
+          failedAt: '2026-11-23T04:40:00.000Z',
+        },
+      ]);
+    });
+
+    it("redrives a timer to the function of the automation that set it, as its rule would, then deletes the message", async () => {
+      const messageId = sqs.put(timersQueue, schedulerDeadLetter(escalation.detail));
+
+      const outcome = await operations.redrive(`timers/${messageId}`);
+
+      expect(outcome).toBe('redriven');
+      expect(lambda.invocations).toEqual([{ functionName: FUNCTIONS.paging, invocationType: 'Event', status: 202, payload: { 'detail-type': 'timer.fired', detail: escalation.detail, source: 'switchboard' } }]);
+      expect(sqs.messageIds(timersQueue)).toEqual([]);
+    });
+
+    it('refuses to redrive a message of the timers queue that holds no timer, and keeps it', async () => {
+      const messageId = sqs.put(timersQueue, { body: '{"not":"a timer"}', attributes: {} });
+
+      await expect(operations.redrive(`timers/${messageId}`)).rejects.toThrow(`message ${messageId} of the timers dead-letter queue holds no Switchboard event`);
+      expect(lambda.invocations).toEqual([]);
+      expect(sqs.messageIds(timersQueue)).toEqual([messageId]);
     });
   });
 
@@ -193,7 +234,7 @@ describe('StackOperations against SQS dead-letter queues and Lambda, through the
       const refusal = operations.redrive('after-dark/7f0c1e52-6f2b-4c1e-9d7a-0b5a4c3d2e1f');
 
       await expect(refusal).rejects.toBeInstanceOf(OperationError);
-      await expect(refusal).rejects.toThrow('"after-dark/7f0c1e52-6f2b-4c1e-9d7a-0b5a4c3d2e1f" is not a failed delivery of this stack (ids are <automation>/<message id>; its automations: after-hours, paging');
+      await expect(refusal).rejects.toThrow('"after-dark/7f0c1e52-6f2b-4c1e-9d7a-0b5a4c3d2e1f" is not a failed delivery of this stack (ids are <automation>/<message id>, or timers/<message id> for a timer; its automations: after-hours, paging');
       expect(sqs.calls).toEqual([]);
     });
 
@@ -205,7 +246,7 @@ describe('StackOperations against SQS dead-letter queues and Lambda, through the
     it('refuses a message that holds no Switchboard event, and puts it back', async () => {
       const messageId = sqs.put(queues['after-hours'], { body: JSON.stringify({ hello: 'world' }) });
 
-      await expect(operations.redrive(`after-hours/${messageId}`)).rejects.toThrow(`message ${messageId} of after-hours's dead-letter queue holds no Switchboard event`);
+      await expect(operations.redrive(`after-hours/${messageId}`)).rejects.toThrow(`message ${messageId} of the after-hours dead-letter queue holds no Switchboard event`);
 
       expect(lambda.invocations).toEqual([]);
       expect(sqs.visibleMessageIds(queues['after-hours'])).toEqual([messageId]);

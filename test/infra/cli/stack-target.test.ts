@@ -197,7 +197,7 @@ describe('switchboard --stack, through the AWS SDK clients against fakes of the 
 
       expect(refused.code).toBe(1);
       expect(refused.stderr).toBe(
-        `switchboard: "after-dark/7f0c1e52" is not a failed delivery of this stack (ids are <automation>/<message id>; its automations: ${Object.keys(queues).join(', ')}); \`switchboard deliveries list\` shows them\n`,
+        `switchboard: "after-dark/7f0c1e52" is not a failed delivery of this stack (ids are <automation>/<message id>, or timers/<message id> for a timer; its automations: ${Object.keys(queues).join(', ')}); \`switchboard deliveries list\` shows them\n`,
       );
       expect(lambda.invocations).toEqual([]);
     });

@@ -85,6 +85,7 @@ describe('the console on a deployed stack (--stack), through the real AWS SDK cl
       [STACK_OUTPUTS.schedulerRoleArn]: `arn:aws:iam::${ACCOUNT}:role/scheduler`,
       [STACK_OUTPUTS.automationFunctions]: JSON.stringify(FUNCTIONS),
       [STACK_OUTPUTS.deadLetterQueues]: JSON.stringify({ 'after-hours': deadLetters, paging: pagingDeadLetters }),
+      [STACK_OUTPUTS.timersDeadLetterQueue]: sqs.createQueue('Switchboard-TimersDeadLettersQueue-2C4E6A8B0D1F', ACCOUNT),
       [STACK_OUTPUTS.dryRunProviders]: JSON.stringify(['twilio']),
     };
     cloudFormation.deploy(STACK, { outputs });
