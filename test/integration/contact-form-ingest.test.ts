@@ -5,12 +5,12 @@ import { FormSubmissions } from '../../functions/ingest/contact-form/form-submis
 import { signContactFormBody } from '../../functions/ingest/contact-form/verify-contact-form-request';
 import { createIngest } from '../../functions/ingest/ingest';
 import { LocalBus } from '../../infra/local/local-bus';
-import { SqliteTable } from '../../shared/store/sqlite-table';
 import { createLogger } from '../../shared/log/logger';
 import { FakeSlackApi } from '../support/fake-slack-api';
 import { FakeUnthreadApi } from '../support/fake-unthread-api';
 import { randomText, seededRandom } from '../support/fuzz';
 import { startLocalSwitchboard, TEST_CONTACT_FORM_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
+import { ingestOverClosedStore } from '../support/ingest-over-closed-store';
 import { ManualClock } from '../support/manual-clock';
 import { postContactMessage, postJobApplication, postWebsiteForm, websiteFixture } from '../support/website-requests';
 
@@ -270,20 +270,7 @@ describe('POST /webhooks/contact-form: the website posts exactly what it posts t
   });
 
   it('answers 503 when the form cannot be stored, and accepts the same form posted again once it can, as a new one', async () => {
-    const log = createLogger({ level: 'SILENT', runtime: 'local' });
-    const unavailable = SqliteTable.open(':memory:', switchboard.clock);
-    await unavailable.close();
-    const broken = createIngest({
-      clock: switchboard.clock,
-      secrets: async () => ({ CONTACT_FORM_SECRET: TEST_CONTACT_FORM_SECRET }),
-      publicBaseUrl: () => switchboard.url,
-      intake: new LocalBus(unavailable, [], async () => undefined, switchboard.clock, log, { retryDelaysMs: [], concurrency: 1 }),
-      contactFormRules: async () => DEFAULT_CONTACT_FORM_RULES,
-      formSubmissions: new FormSubmissions(unavailable, switchboard.clock),
-      log,
-      runtime: 'local',
-      version: 'test',
-    });
+    const broken = await ingestOverClosedStore(switchboard, { CONTACT_FORM_SECRET: TEST_CONTACT_FORM_SECRET });
     const fields = { ...websiteFixture('job-application'), webhookSecret: TEST_CONTACT_FORM_SECRET };
 
     const refused = await broken({ method: 'POST', path: '/webhooks/contact-form', query: new URLSearchParams(), rawQuery: '', headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(fields)) });

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONTACT_FORM_RULES } from '../../functions/ingest/contact-form/contact-form-rules';
-import { FormSubmissions } from '../../functions/ingest/contact-form/form-submissions';
-import { createIngest } from '../../functions/ingest/ingest';
 import { signSlackRequest } from '../../functions/ingest/slack/verify-slack-request';
-import { LocalBus } from '../../infra/local/local-bus';
-import { createLogger } from '../../shared/log/logger';
-import { SqliteTable } from '../../shared/store/sqlite-table';
 import { startLocalSwitchboard, TEST_SIGNING_SECRET, type LocalSwitchboard } from '../support/local-switchboard';
+import { ingestOverClosedStore } from '../support/ingest-over-closed-store';
 import { ManualClock } from '../support/manual-clock';
 import { sendSlackBody, slackFixture } from '../support/slack-requests';
 import { mutateJson, randomText, seededRandom } from '../support/fuzz';
@@ -202,20 +197,7 @@ describe('ingest over HTTP: every bad input gets a specific 4xx and publishes no
   });
 
   it('answers 503, so Slack retries, when the event cannot be stored', async () => {
-    const log = createLogger({ level: 'SILENT', runtime: 'local' });
-    const unavailable = SqliteTable.open(':memory:', switchboard.clock);
-    await unavailable.close();
-    const ingest = createIngest({
-      clock: switchboard.clock,
-      secrets: async () => ({ SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET }),
-      publicBaseUrl: () => switchboard.url,
-      intake: new LocalBus(unavailable, [], async () => undefined, switchboard.clock, log, { retryDelaysMs: [], concurrency: 1 }),
-      contactFormRules: async () => DEFAULT_CONTACT_FORM_RULES,
-      formSubmissions: new FormSubmissions(unavailable, switchboard.clock),
-      log,
-      runtime: 'local',
-      version: 'test',
-    });
+    const ingest = await ingestOverClosedStore(switchboard, { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET });
     const body = JSON.stringify(valid());
     const response = await ingest({ method: 'POST', path: '/webhooks/slack/events', query: new URLSearchParams(), rawQuery: '', headers: signed(body), body: Buffer.from(body) });
     expect(response.status).toBe(503);

@@ -4,14 +4,13 @@ import { DEFAULT_CONTACT_FORM_RULES } from '../../functions/ingest/contact-form/
 import { FormSubmissions } from '../../functions/ingest/contact-form/form-submissions';
 import { createIngest } from '../../functions/ingest/ingest';
 import { SOAP_ACK } from '../../functions/ingest/salesforce/soap-ack';
-import { LocalBus } from '../../infra/local/local-bus';
 import { outboundMessageXml, sendOutboundMessage } from '../../infra/cli/scenarios/salesforce-outbound-message';
 import { createLogger } from '../../shared/log/logger';
-import { SqliteTable } from '../../shared/store/sqlite-table';
 import { FakeGitHubApi } from '../support/fake-github-api';
 import { CONFIDENTIAL_REPO, PUBLIC_REPO, TEST_GITHUB_WEBHOOK_SECRET } from '../support/github-webhooks';
 import { captureLogs, type LogCapture } from '../support/log-capture';
 import { startLocalSwitchboard, TEST_SALESFORCE_ORG_ID, TEST_SALESFORCE_OUTBOUND_TOKEN, type LocalSwitchboard } from '../support/local-switchboard';
+import { ingestOverClosedStore } from '../support/ingest-over-closed-store';
 import { ManualClock } from '../support/manual-clock';
 
 const NOW = '2026-11-25T10:00:00-08:00';
@@ -159,20 +158,7 @@ describe('Salesforce outbound messages at /webhooks/salesforce', () => {
   });
 
   it('answers 503, so that Salesforce sends the message again, when a notification cannot be stored', async () => {
-    const log = createLogger({ level: 'SILENT', runtime: 'local' });
-    const unavailable = SqliteTable.open(':memory:', switchboard.clock);
-    await unavailable.close();
-    const ingest = createIngest({
-      clock: switchboard.clock,
-      secrets: async () => ({ SALESFORCE_OUTBOUND_TOKEN: TEST_SALESFORCE_OUTBOUND_TOKEN, SALESFORCE_ORG_ID: TEST_SALESFORCE_ORG_ID }),
-      publicBaseUrl: () => switchboard.url,
-      intake: new LocalBus(unavailable, [], async () => undefined, switchboard.clock, log, { retryDelaysMs: [], concurrency: 1 }),
-      contactFormRules: async () => DEFAULT_CONTACT_FORM_RULES,
-      formSubmissions: new FormSubmissions(unavailable, switchboard.clock),
-      log,
-      runtime: 'local',
-      version: 'test',
-    });
+    const ingest = await ingestOverClosedStore(switchboard, { SALESFORCE_OUTBOUND_TOKEN: TEST_SALESFORCE_OUTBOUND_TOKEN, SALESFORCE_ORG_ID: TEST_SALESFORCE_ORG_ID });
 
     const answer = await ingest({
       method: 'POST',
