@@ -12,7 +12,7 @@ import { itemAbsent } from '../../shared/store/condition';
 import { ConditionFailedError } from '../../shared/store/store-errors';
 import type { Table } from '../../shared/store/table';
 import { FailedDeliveries } from './failed-deliveries';
-import { eventDelivery, PENDING_PARTITION, QUEUED_PARTITION, queueItem, queueKey, type QueueItem } from './queue-item';
+import { eventDelivery, handledExpiry, PENDING_PARTITION, QUEUED_PARTITION, queueItem, queueKey, type QueueItem } from './queue-item';
 
 export interface LocalBusOptions {
   /** Delays before each retry of a failed delivery (the attempts are one more than the delays). */
@@ -316,7 +316,7 @@ export class LocalBus implements EventBus, DeliveryIntake {
   private async markHandled(item: QueueItem): Promise<void> {
     try {
       // Out of the pending index; the item stays until it expires, to recognise a redelivery.
-      await this.table.update(queueKey(item.pk), { set: { status: 'handled' }, remove: ['gsi1pk', 'gsi1sk'] });
+      await this.table.update(queueKey(item.pk), { set: { status: 'handled', expiresAt: handledExpiry(this.clock.now()) }, remove: ['gsi1pk', 'gsi1sk'] });
     } catch (error) {
       this.log.error('could not mark a delivery handled; it will be dispatched again after a restart', { deliveryId: item.deliveryId, error: error as Error });
     }

@@ -10,7 +10,7 @@ export const PENDING_PARTITION = 'bus-pending';
  */
 export const QUEUED_PARTITION = 'bus-queued';
 
-/** How long a delivery id is remembered: past Slack's retries and GitHub's redeliveries. */
+/** How long a handled delivery's id is remembered: past Slack's retries and GitHub's redeliveries. */
 const DEDUPLICATION_DAYS = 7;
 
 /**
@@ -33,11 +33,20 @@ export interface QueueItem {
   acceptedAt: string;
   gsi1pk?: string;
   gsi1sk?: string;
-  expiresAt: number;
+  /**
+   * Set when it is handled: a delivery not handled yet never expires, however long the runtime was
+   * stopped, so an accepted event is never lost; a handled one is remembered for a week after.
+   */
+  expiresAt?: number;
   [key: string]: unknown;
 }
 
 export const queueKey = (pk: string) => ({ pk, sk: 'queue' as const });
+
+/** When a delivery handled now is forgotten, and a redelivery of it taken as new. */
+export function handledExpiry(now: Date): number {
+  return expiresInDays(now, DEDUPLICATION_DAYS);
+}
 
 export function queueItem(delivery: Delivery, events: DomainEvent[], now: Date, partition: string = PENDING_PARTITION, target?: QueueItem['target']): QueueItem {
   const pk = `delivery#${delivery.provider}#${delivery.id}`;
@@ -51,7 +60,6 @@ export function queueItem(delivery: Delivery, events: DomainEvent[], now: Date, 
     acceptedAt,
     gsi1pk: partition,
     gsi1sk: `${acceptedAt}#${pk}`,
-    expiresAt: expiresInDays(now, DEDUPLICATION_DAYS),
     ...(target === undefined ? {} : { target }),
   };
 }

@@ -56,8 +56,7 @@ export async function waitForRuns(target: Target, eventId: string, matches?: (ru
   const caused = async () => (await target.runs.list({ limit: 50 })).filter((run) => run.trigger.eventId === eventId || matches?.(run) === true);
   const started = Date.now();
   for (;;) {
-    // Not pending also when the runtime runs at another clock (SWITCHBOARD_NOW) and the delivery reads as
-    // expired: then, as on a stack, the first run recorded is taken as the answer.
+    // Not pending, and no run yet: on a stack (which cannot tell), or an event that went to no automation.
     const pending = (await target.pending(eventId)) === true;
     const found = pending ? [] : await caused();
     if (found.length > 0) return found;
