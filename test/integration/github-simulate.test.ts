@@ -93,10 +93,10 @@ describe('switchboard simulate github-comment and github-label, against a runnin
 
     expect(results.map((result) => result.code)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(results.map((result) => result.stderr.split('\n')[0])).toEqual([
-      'switchboard: --state must be open or closed',
+      'switchboard: --state "locked" is not an issue state; use one of open, closed.',
       'switchboard: --repo "not a repository" is not public, confidential, or a repository as owner/name',
       'switchboard: --issue "forty" is not a whole number of 1 or more.',
-      'switchboard: --action must be one of created, edited, deleted',
+      'switchboard: --action "renamed" is not a label action; use one of created, edited, deleted.',
       'switchboard: --color must be six hex digits, like 5319e7',
       'switchboard: --previous-name goes with --action edited',
     ]);

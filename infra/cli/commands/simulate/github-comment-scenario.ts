@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { withTarget, type CliIo } from '../../cli-context';
-import { parseCount, parsePositiveInteger } from '../../option-parsers';
+import { oneOf, parseCount, parsePositiveInteger } from '../../option-parsers';
 import { CliError } from '../../cli-error';
 import { issueCommentWebhook } from '../../scenarios/github-webhook-payloads';
 import { sendSignedGitHubRequest } from '../../scenarios/send-signed-github-request';
-import { githubWebhookSecretOf, repositoryOption } from './github-repository-option';
+import { githubWebhookSecretOf, parseRepositoryOption, repositoryOption } from './github-repository-option';
 import { baseUrlOf, describeRuns, waitForRuns } from './simulation';
 
 interface GitHubCommentOptions {
@@ -27,12 +27,12 @@ export function registerGitHubCommentScenario(simulate: Command, io: CliIo): voi
     .command('github-comment')
     .description('someone comments on a GitHub issue or pull request (webhook `issue_comment` created)')
     .addHelpText('after', '\nExamples:\n  switchboard simulate github-comment                       # a community member answers: the "+" labels go\n  switchboard simulate github-comment --commenter OctoCat   # a team member: filtered, and the run says why')
-    .option('--repo <repo>', 'public, confidential, or owner/name', 'public')
+    .option('--repo <repo>', 'public, confidential, or owner/name', parseRepositoryOption, 'public')
     .option('--issue <number>', 'the issue or pull request number', parsePositiveInteger, 1)
     .option('--commenter <login>', 'who comments', 'a-community-member')
     .option('--association <association>', "GitHub's author_association: NONE, CONTRIBUTOR, COLLABORATOR, MEMBER, OWNER, …", 'NONE')
     .option('--bot', 'the commenter is a bot account (type Bot)')
-    .option('--state <state>', 'open or closed', 'open')
+    .option('--state <state>', 'open or closed', oneOf(['open', 'closed'], 'an issue state'), 'open')
     .option('--labels <names>', 'the labels on the issue, comma-separated', '+more info please,bug')
     .option('--pull-request', 'a pull request rather than an issue')
     .option('--retries <n>', 'also redeliver the same webhook N times (same X-GitHub-Delivery)', parseCount, 0)
@@ -40,7 +40,6 @@ export function registerGitHubCommentScenario(simulate: Command, io: CliIo): voi
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: GitHubCommentOptions, command: Command) => {
       if (!Number.isInteger(options.issue) || options.issue < 1) throw new CliError('--issue must be a positive whole number');
-      if (options.state !== 'open' && options.state !== 'closed') throw new CliError('--state must be open or closed');
       await withTarget(command, io, async (target, output) => {
         const baseUrl = await baseUrlOf(target, options.url);
         const secret = githubWebhookSecretOf(await target.secrets());

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { withTarget, type CliIo } from '../../cli-context';
-import { parseCount } from '../../option-parsers';
+import { oneOf, parseCount } from '../../option-parsers';
 import { CliError } from '../../cli-error';
 import { labelWebhook } from '../../scenarios/github-webhook-payloads';
 import { sendSignedGitHubRequest } from '../../scenarios/send-signed-github-request';
-import { githubWebhookSecretOf, repositoryOption } from './github-repository-option';
+import { githubWebhookSecretOf, parseRepositoryOption, repositoryOption } from './github-repository-option';
 import { baseUrlOf, describeRuns, waitForRuns } from './simulation';
 
 interface GitHubLabelOptions {
@@ -28,8 +28,8 @@ export function registerGitHubLabelScenario(simulate: Command, io: CliIo): void 
     .command('github-label')
     .description('a GitHub repository label is created, edited (renamed with --previous-name) or deleted (webhook `label`)')
     .addHelpText('after', '\nExamples:\n  switchboard simulate github-label --name customer-blue-heron --description "Globex"\n  switchboard simulate github-label --action deleted --name customer-blue-heron')
-    .option('--action <action>', 'created, edited or deleted', 'created')
-    .option('--repo <repo>', 'confidential, public, or owner/name', 'confidential')
+    .option('--action <action>', 'created, edited or deleted', oneOf(ACTIONS, 'a label action'), 'created')
+    .option('--repo <repo>', 'confidential, public, or owner/name', parseRepositoryOption, 'confidential')
     .option('--name <name>', 'the label', 'customer-blue-heron')
     .option('--color <hex>', 'its colour, six hex digits', '5319e7')
     .option('--description <text>', "its description (in the confidential repository, the customer's name)", 'Example Customer Inc.')
@@ -39,7 +39,6 @@ export function registerGitHubLabelScenario(simulate: Command, io: CliIo): void 
     .option('--url <url>', 'the Switchboard to send to (default: the running local one, or the stack)')
     .option('--no-wait', 'do not wait for the runs it causes')
     .action(async (options: GitHubLabelOptions, command: Command) => {
-      if (!ACTIONS.includes(options.action)) throw new CliError(`--action must be one of ${ACTIONS.join(', ')}`);
       if (!/^[0-9a-fA-F]{6}$/.test(options.color)) throw new CliError('--color must be six hex digits, like 5319e7');
       if (options.previousName !== undefined && options.action !== 'edited') throw new CliError('--previous-name goes with --action edited');
       await withTarget(command, io, async (target, output) => {
