@@ -214,7 +214,11 @@ export class LocalBus implements EventBus, DeliveryIntake {
         const automation = this.automations.find((candidate) => candidate.name === target.automation);
         const options: RunOptions = { ...(target.runId === undefined ? {} : { runId: target.runId }), ...(target.replayOf === undefined ? {} : { replayOf: target.replayOf }) };
         if (automation !== undefined) work.push({ queued: item, automation, event, options, ...FIRST_ATTEMPT });
-        else void this.failures.record(target.automation, event, new Error(`no automation ${target.automation} in this runtime`), 0, options);
+        else {
+          this.failures.record(target.automation, event, new Error(`no automation ${target.automation} in this runtime`), 0, options).catch((error: unknown) => {
+            this.log.error('could not record a failed delivery', { automation: target.automation, eventId: event.detail.eventId, error: error as Error });
+          });
+        }
         continue;
       }
       for (const automation of this.automations) {

@@ -68,7 +68,10 @@ export const INBOUND_SECRET_NAMES = [
 
 /**
  * Picks the known secret names (or only `names`) out of a flat record (the environment, or the parsed
- * Secrets Manager JSON), dropping blanks. Unknown keys are ignored.
+ * Secrets Manager JSON), dropping blanks. Unknown keys are ignored, and so are values that are not text,
+ * except where the value is JSON itself (`…_JSON`): written in the secret's JSON as an object
+ * (`"GOOGLE_SERVICE_ACCOUNT_JSON": { "type": "service_account", … }`), it is taken as that object's JSON
+ * text, as if it had been written escaped in a string.
  *
  * @example
  * const secrets = readSecrets(process.env);
@@ -79,6 +82,7 @@ export function readSecrets(source: Record<string, unknown>, names: readonly Sec
   for (const name of names) {
     const value = source[name];
     if (typeof value === 'string' && value.trim() !== '') secrets[name] = value.trim();
+    else if (name.endsWith('_JSON') && typeof value === 'object' && value !== null && !Array.isArray(value)) secrets[name] = JSON.stringify(value);
   }
   return secrets;
 }

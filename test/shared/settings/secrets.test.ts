@@ -16,6 +16,13 @@ describe('read secrets', () => {
     expect(readSecrets({ SLACK_BOT_TOKEN: '', GITHUB_TOKEN: '   ', TWILIO_AUTH_TOKEN: undefined })).toEqual({});
   });
 
+  it("takes a JSON-valued secret written as an object in the secret's JSON as that object's JSON text", () => {
+    const key = { type: 'service_account', client_email: 'switchboard@example.iam.gserviceaccount.com', private_key: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n' };
+
+    expect(readSecrets({ GOOGLE_SERVICE_ACCOUNT_JSON: key })).toEqual({ GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify(key) });
+    expect(readSecrets({ GOOGLE_SERVICE_ACCOUNT_JSON: ['not', 'a', 'key'] })).toEqual({});
+  });
+
   it('drops values that are not strings, as a parsed JSON secret may hold', () => {
     expect(readSecrets({ SALESFORCE_ORG_ID: 12345, UNTHREAD_API_KEY: { nested: 'x' }, CONTACT_FORM_SECRET: null })).toEqual({});
   });
