@@ -35,7 +35,7 @@ export function registerConsoleCommand(program: Command, io: CliIo): void {
             throw error instanceof ConsolePortError ? new CliError(error.message) : error;
           });
           try {
-            const opened = options.open ? await openBrowser(running.url) : false;
+            const opened = options.open ? await openBrowser(running.url, { env: io.env }) : false;
             output.record({ url: running.url, target: target.description }, () => [
               `Switchboard console for ${target.description}:`,
               `  ${running.url}`,

@@ -1,5 +1,9 @@
 import { createServer, type Server } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../infra/cli/main';
 import { startLocalSwitchboard, type LocalSwitchboard } from '../../support/local-switchboard';
 import { ManualClock } from '../../support/manual-clock';
@@ -75,6 +79,24 @@ describe('switchboard console', () => {
     expect(withoutToken.status).toBe(401);
     expect(code).toBe(0);
     await expect(fetch(new URL('/runs', url))).rejects.toThrow();
+  });
+
+  it('opens the address in the browser unless told --no-open, and says so when no browser can be opened', async () => {
+    const bin = await mkdtemp(join(tmpdir(), 'switchboard-opener-'));
+    const opened = join(bin, 'opened.txt');
+    // The platform's opener (xdg-open here), as a script that writes down the address it was given.
+    await writeFile(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`, { mode: 0o755 });
+    const withOpener = runCli(['console'], { ...env, PATH: `${bin}:/usr/bin:/bin` });
+    const url = await withOpener.url;
+    await vi.waitFor(() => expect(existsSync(opened)).toBe(true), { timeout: 30_000, interval: 50 });
+    await withOpener.stop();
+    const withoutOpener = runCli(['console'], { ...env, PATH: join(bin, 'empty') });
+    await withoutOpener.url;
+    await withoutOpener.stop();
+
+    expect(await readFile(opened, 'utf8')).toBe(url);
+    expect(withOpener.stdout()).not.toContain('no browser could be opened');
+    expect(withoutOpener.stdout()).toContain('(no browser could be opened here: open the address above in one)');
   });
 
   it('prints its address as JSON with --json', async () => {
