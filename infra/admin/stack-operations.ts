@@ -169,8 +169,7 @@ function deadLetterOf(queue: string, message: Message): { failure: FailedDeliver
   }
   if (typeof body !== 'object' || body === null) return undefined;
   const fields = body as Record<string, unknown>;
-  const sentAt = message.Attributes?.['SentTimestamp'];
-  const failedAt = sentAt === undefined ? new Date(0).toISOString() : new Date(Number(sentAt)).toISOString();
+  const failedAt = sentAtOf(message);
   const record = fields['requestPayload'] === undefined ? undefined : fields;
   const payload = (record?.['requestPayload'] ?? fields) as { 'detail-type'?: unknown; detail?: unknown };
   if (typeof payload !== 'object' || payload === null) return undefined;
@@ -180,7 +179,7 @@ function deadLetterOf(queue: string, message: Message): { failure: FailedDeliver
   } catch {
     return undefined;
   }
-  const attribute = (name: string) => message.MessageAttributes?.[name]?.StringValue;
+  const attribute = (name: string) => attributeOf(message, name);
   const responsePayload = record?.['responsePayload'] as { errorMessage?: string; errorType?: string } | null | undefined;
   const context = record?.['requestContext'] as { condition?: string; approximateInvokeCount?: number } | undefined;
   const error = responsePayload?.errorMessage ?? context?.condition ?? [attribute('ERROR_CODE'), attribute('ERROR_MESSAGE')].filter(Boolean).join(': ');
@@ -212,8 +211,7 @@ function timerDeadLetterOf(message: Message): { failure: FailedDelivery; options
     return undefined;
   }
   if (event.detailType !== 'timer.fired') return undefined;
-  const attribute = (name: string) => message.MessageAttributes?.[name]?.StringValue;
-  const sentAt = message.Attributes?.['SentTimestamp'];
+  const attribute = (name: string) => attributeOf(message, name);
   const automation = event.detail.automation;
   return {
     failure: {
@@ -223,8 +221,19 @@ function timerDeadLetterOf(message: Message): { failure: FailedDelivery; options
       event,
       error: [attribute('ERROR_CODE'), attribute('ERROR_MESSAGE')].filter(Boolean).join(': ') || 'EventBridge Scheduler could not deliver the timer',
       attempts: Number(attribute('RETRY_ATTEMPTS') ?? 0) + 1,
-      failedAt: sentAt === undefined ? new Date(0).toISOString() : new Date(Number(sentAt)).toISOString(),
+      failedAt: sentAtOf(message),
     },
     options: {},
   };
+}
+
+/** A message attribute's text (EventBridge's and Scheduler's ERROR_CODE, ERROR_MESSAGE, RETRY_ATTEMPTS). */
+function attributeOf(message: Message, name: string): string | undefined {
+  return message.MessageAttributes?.[name]?.StringValue;
+}
+
+/** When the message reached its dead-letter queue (SQS's SentTimestamp), as an ISO instant. */
+function sentAtOf(message: Message): string {
+  const sentAt = message.Attributes?.['SentTimestamp'];
+  return new Date(sentAt === undefined ? 0 : Number(sentAt)).toISOString();
 }
