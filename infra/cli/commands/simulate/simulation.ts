@@ -1,7 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunRecord } from '../../../../shared/runs/run';
 import { CliError } from '../../cli-error';
 import type { Target } from '../../../admin/target';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * What every `simulate` scenario shares: where to send, the server's clock, and the runs the simulated
@@ -56,7 +56,8 @@ export async function waitForRuns(target: Target, eventId: string, matches?: (ru
   const caused = async () => (await target.runs.list({ limit: 50 })).filter((run) => run.trigger.eventId === eventId || matches?.(run) === true);
   const started = Date.now();
   for (;;) {
-    // Not pending, and no run yet: on a stack (which cannot tell), or an event that went to no automation.
+    // Not pending and no run yet: a stack (which cannot tell), an event no automation takes, or an id the
+    // queue does not know (a form found by `matches`): the first run recorded is the answer, up to 5 s.
     const pending = (await target.pending(eventId)) === true;
     const found = pending ? [] : await caused();
     if (found.length > 0) return found;
